@@ -1,0 +1,131 @@
+package dev.commercesuite.defaults.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Refuses to start a production service whose configuration is incomplete or unsafe. Every problem is collected
+ * first, so an operator fixes them all in one go; Quarkus prints a {@link ConfigurationException}'s message alone,
+ * without a stack trace, and exits with a non-zero status.
+ */
+@ApplicationScoped
+public class StartupConfigCheck {
+
+    /** Before every other start-up observer, so nothing runs on a configuration that will be refused. */
+    static final int PRIORITY = 0;
+
+    private final StartupChecksConfig checks;
+    private final Config config;
+    private final Instance<StartupConfigRule> rules;
+
+    public StartupConfigCheck(StartupChecksConfig checks, Config config, Instance<StartupConfigRule> rules) {
+        this.checks = checks;
+        this.config = config;
+        this.rules = rules;
+    }
+
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL || !checks.enabled()) {
+            return;
+        }
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(report(config.getOptionalValue("quarkus.application.name", String.class)
+                    .orElse("service"), problems));
+        }
+    }
+
+    /** Every problem in the current configuration, in a stable order. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (String key : checks.required().orElse(List.of())) {
+            if (value(key).isEmpty()) {
+                problems.add(describe(key) + " is not set");
+            }
+        }
+        for (String key : checks.keys().orElse(List.of())) {
+            Optional<String> location = value(key);
+            if (location.isEmpty()) {
+                problems.add(describe(key) + " is not set: it must name a PEM key file");
+            } else {
+                keyProblem(location.get()).ifPresent(problem -> problems.add(describe(key) + " " + problem));
+            }
+        }
+        for (String key : checks.secrets().orElse(List.of())) {
+            Optional<String> secret = value(key);
+            if (secret.isEmpty()) {
+                problems.add(describe(key) + " is not set");
+            } else {
+                SecretStrength.weakness(secret.get())
+                        .ifPresent(weakness -> problems.add(describe(key) + " is a weak secret: it " + weakness));
+            }
+        }
+        for (StartupConfigRule rule : rules) {
+            rule.check(config, problems);
+        }
+        return problems;
+    }
+
+    static String report(String service, List<String> problems) {
+        StringBuilder message = new StringBuilder()
+                .append(service).append(" cannot start: ")
+                .append(problems.size()).append(problems.size() == 1 ? " configuration problem" : " configuration problems")
+                .append(" (see the configuration reference in README.md)");
+        for (String problem : problems) {
+            message.append(System.lineSeparator()).append("  - ").append(problem);
+        }
+        return message.toString();
+    }
+
+    /** A key as an operator sets it: the property name and its environment variable. */
+    public static String describe(String key) {
+        return key + " (" + environmentName(key) + ")";
+    }
+
+    static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    private Optional<String> value(String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<String> keyProblem(String location) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+            return Optional.empty();
+        }
+        String path = lower.startsWith("file:") ? location.substring("file:".length()) : location;
+        try {
+            Path file = Path.of(path);
+            if (!Files.isReadable(file)) {
+                return Optional.of("names " + path + ", which does not exist or cannot be read");
+            }
+            String content = Files.readString(file, StandardCharsets.US_ASCII);
+            if (!content.contains("-----BEGIN ")) {
+                return Optional.of("names " + path + ", which holds no PEM key");
+            }
+            return Optional.empty();
+        } catch (InvalidPathException | IOException e) {
+            return Optional.of("names " + path + ", which cannot be read as a PEM key file");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.commercesuite.defaults.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Turns every exception that leaves a REST resource into a problem+json answer. Client mistakes become 4xx with a
+ * precise, safe detail; anything else becomes a 500 that is logged with its stack trace but shows the client only the
+ * request id.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JacksonException json) {
+            return jsonProblem(json, request);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed with a server error", e);
+        }
+        Response problem = Problems.response(Problems.of(ProblemType.forStatus(status), status,
+                Problems.defaultDetail(status), request.path()));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            return Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+        }
+        return problem;
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, HttpServerRequest request) {
+        return violationResponse(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response restViolations(ResteasyReactiveViolationException e, HttpServerRequest request) {
+        boolean aboutResponse = e.getConstraintViolations().stream()
+                .anyMatch(violation -> hasNode(violation.getPropertyPath(), ElementKind.RETURN_VALUE));
+        return aboutResponse ? unexpected(e, request) : violationResponse(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JacksonException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    private Response jsonProblem(JacksonException e, HttpServerRequest request) {
+        if (e instanceof InvalidDefinitionException) {
+            return unexpected(e, request);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, request);
+        }
+        if (e instanceof JsonParseException parse) {
+            return malformedJson(parse, request);
+        }
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
+                field.isEmpty() ? "The request body could not be read as JSON."
+                        : "The request body could not be read as JSON at '" + field + "'.",
+                request.path()));
+    }
+
+    private static Response malformedJson(JsonParseException e, HttpServerRequest request) {
+        return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
+                "The request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ").",
+                request.path()));
+    }
+
+    /** Declared for its own type so it wins over the Jackson extension's built-in mapper. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
+                    "The request body does not have the expected JSON structure.", request.path()));
+        }
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
+                "The request body has a field of the wrong type.", request.path(),
+                List.of(new Problem.FieldError(field, "must be " + expected))));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.error("Unexpected error while serving the request", e);
+        return Problems.response(Problems.of(ProblemType.INTERNAL_ERROR, 500, Problems.defaultDetail(500),
+                request.path()));
+    }
+
+    private static Response violationResponse(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
+                "The request has " + errors.size() + (errors.size() == 1 ? " invalid field." : " invalid fields."),
+                request.path(), errors));
+    }
+
+    /**
+     * The client's name of the invalid value: the JSON path inside a body ({@code items[0].quantity}), or the
+     * parameter name for a query, path or header parameter. The Java method name never appears.
+     */
+    static String fieldName(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
+                continue;
+            }
+            if (node.isInIterable() && !field.isEmpty()) {
+                // the index or key names the element of the previous (iterable) node that holds this one
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    private static boolean hasNode(Path path, ElementKind kind) {
+        for (Path.Node node : path) {
+            if (node.getKind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of the allowed values";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class
+                || type == double.class || type == float.class || type == short.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

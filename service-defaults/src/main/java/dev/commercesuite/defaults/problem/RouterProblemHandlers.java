@@ -1,0 +1,96 @@
+package dev.commercesuite.defaults.problem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.commercesuite.defaults.requestid.RequestIdFilter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The problem+json answers for what never reaches a REST resource: a path no route serves, and failures raised by
+ * the HTTP layer itself (an oversized body, a broken request, an error in a filter).
+ */
+@ApplicationScoped
+public class RouterProblemHandlers {
+
+    private static final Logger LOG = Logger.getLogger(RouterProblemHandlers.class);
+
+    /** Right after the request id is assigned, ahead of Quarkus' own body-size check that answers without a body. */
+    static final int BODY_LIMIT_PRIORITY = RequestIdFilter.PRIORITY - 1;
+
+    private final ObjectMapper json;
+    private final Optional<MemorySize> maxBodySize;
+
+    public RouterProblemHandlers(ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.json = json;
+        this.maxBodySize = maxBodySize;
+    }
+
+    void limitBodies(@Observes Filters filters) {
+        maxBodySize.ifPresent(limit -> filters.register(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && declaredLength(length) > limit.asLongValue()) {
+                // the body is never read: close the connection rather than drain an oversized upload
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                write(ctx, 413);
+                return;
+            }
+            ctx.next();
+        }, BODY_LIMIT_PRIORITY));
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1; // Vert.x rejects a malformed Content-Length before routing; nothing to add here
+        }
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.errorHandler(404, ctx -> write(ctx, 404));
+        router.errorHandler(405, ctx -> write(ctx, 405));
+        router.errorHandler(413, ctx -> write(ctx, 413));
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
+        if (status >= 500 && ctx.failure() != null) {
+            LOG.error("Request failed in the HTTP layer", ctx.failure());
+        }
+        write(ctx, status);
+    }
+
+    void write(RoutingContext ctx, int status) {
+        if (ctx.response().headWritten()) {
+            ctx.response().close();
+            return;
+        }
+        Problem problem = Problems.of(ProblemType.forStatus(status), status, Problems.defaultDetail(status),
+                ctx.request().path());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(body);
+    }
+}
