@@ -11,8 +11,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points a service's tests at its own test database on the local PostgreSQL, creating the database when it is
- * missing. The server is the one {@code ./suite test} makes sure runs: {@code SUITE_PG_HOST} and {@code SUITE_PG_PORT}
+ * Makes sure a service's test database exists on the local PostgreSQL, creating it when it is missing. The service's
+ * {@code %test} datasource URL names it (with {@code SUITE_PG_HOST}/{@code SUITE_PG_PORT} expressions). The server is the one {@code ./suite test} makes sure runs: {@code SUITE_PG_HOST} and {@code SUITE_PG_PORT}
  * (default 127.0.0.1:5432), user {@code SUITE_PG_USER} (default postgres), trust authentication.
  * <p>
  * Init argument {@code database}: the test database name, e.g. {@code identity_test}.
@@ -32,9 +32,7 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         ensureDatabase(database);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.username", user());
+        return Map.of();
     }
 
     @Override

@@ -1,0 +1,26 @@
+package dev.commercesuite.notification;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.commercesuite.defaults.testing.LocalPostgres;
+import dev.commercesuite.defaults.testing.PackagedServiceTests;
+
+class NotificationPackagedIT extends PackagedServiceTests {
+
+    @Override
+    protected Map<String, String> validEnvironment(Path dir) {
+        LocalPostgres.ensureDatabase("notifications_test");
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("notifications_test"),
+                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user(),
+                "QUARKUS_MAILER_HOST", "127.0.0.1");
+    }
+
+    @Override
+    protected List<String> requiredSettings() {
+        return List.of("quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL)",
+                "quarkus.mailer.host (QUARKUS_MAILER_HOST)");
+    }
+}
