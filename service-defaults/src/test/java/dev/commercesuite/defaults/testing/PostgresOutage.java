@@ -6,14 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
  * Routes the service's datasource through a {@link TcpProxy} so a test can take PostgreSQL away and bring it back.
  * Init argument {@code database}: the test database. The proxy is injected into a test field annotated
  * {@link Proxy}.
  */
-public class PostgresOutage implements QuarkusTestResourceLifecycleManager {
+public class PostgresOutage extends ProxiedDependency {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
@@ -21,7 +19,6 @@ public class PostgresOutage implements QuarkusTestResourceLifecycleManager {
     }
 
     private String database;
-    private TcpProxy proxy;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -37,14 +34,7 @@ public class PostgresOutage implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(Proxy.class, TcpProxy.class));
-    }
-
-    @Override
-    public void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
+    protected Class<Proxy> marker() {
+        return Proxy.class;
     }
 }

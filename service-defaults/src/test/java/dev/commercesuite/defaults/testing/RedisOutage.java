@@ -6,21 +6,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
  * Routes the service's Redis client through a {@link TcpProxy} so a test can take Redis away and bring it back. The
  * server is the local one ({@code SUITE_REDIS_HOST}/{@code SUITE_REDIS_PORT}, default 127.0.0.1:6379). The proxy is
  * injected into a test field annotated {@link Proxy}.
  */
-public class RedisOutage implements QuarkusTestResourceLifecycleManager {
+public class RedisOutage extends ProxiedDependency {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
     public @interface Proxy {
     }
 
-    private TcpProxy proxy;
 
     public static String host() {
         String host = System.getenv("SUITE_REDIS_HOST");
@@ -43,14 +40,7 @@ public class RedisOutage implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(Proxy.class, TcpProxy.class));
-    }
-
-    @Override
-    public void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
+    protected Class<Proxy> marker() {
+        return Proxy.class;
     }
 }

@@ -1,0 +1,51 @@
+package dev.commercesuite.defaults.testing;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * {@link DependencyOutageTests} for a service whose dependency is its PostgreSQL database. A subclass names the test
+ * profile that routes the datasource through the proxy:
+ *
+ * <pre>
+ * &#64;QuarkusTest
+ * &#64;TestProfile(IdentityDatabaseOutageTest.ThroughProxy.class)
+ * class IdentityDatabaseOutageTest extends DatabaseOutageTests {
+ *     public static class ThroughProxy extends DatabaseOutageTests.ThroughProxy {
+ *         public ThroughProxy() { super("identity_test"); }
+ *     }
+ * }
+ * </pre>
+ */
+public abstract class DatabaseOutageTests extends DependencyOutageTests {
+
+    /** The test profile: the service's datasource goes through a {@link TcpProxy} to the named test database. */
+    public abstract static class ThroughProxy implements QuarkusTestProfile {
+
+        private final String database;
+
+        protected ThroughProxy(String database) {
+            this.database = database;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PostgresOutage.class, Map.of("database", database)));
+        }
+    }
+
+    @PostgresOutage.Proxy
+    TcpProxy proxy;
+
+    @Override
+    protected TcpProxy proxy() {
+        return proxy;
+    }
+
+    @Override
+    protected String dependencyCheckName() {
+        return "Database connections health check";
+    }
+}
