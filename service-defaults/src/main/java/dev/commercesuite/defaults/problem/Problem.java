@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An RFC 9457 problem details body, the one shape every error answer of the suite takes.
  *
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param errors    per-field problems for validation failures, absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection // serialised from exception mappers and router handlers, which native analysis does not see
 public record Problem(String type, String title, int status, String detail, String instance, String requestId,
         List<FieldError> errors) {
 
@@ -23,6 +26,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid field of a request, named as the client sent it (a JSON path, a query or header name). */
+    @RegisterForReflection
     public record FieldError(String field, String message) {
     }
 

@@ -62,9 +62,10 @@ public class RouterProblemHandlers {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
-        router.errorHandler(404, ctx -> write(ctx, 404));
-        router.errorHandler(405, ctx -> write(ctx, 405));
-        router.errorHandler(413, ctx -> write(ctx, 413));
+        // what the router answers by itself: no route (404), a path it cannot decode (400), and the rest
+        for (int status : new int[] {400, 404, 405, 406, 413, 415, 500, 503}) {
+            router.errorHandler(status, ctx -> write(ctx, status));
+        }
     }
 
     private void failure(RoutingContext ctx) {
