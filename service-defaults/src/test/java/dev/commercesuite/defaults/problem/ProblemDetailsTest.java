@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,6 +106,13 @@ class ProblemDetailsTest {
         String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         problem(given().contentType("application/json").body(huge).when().post("/probe/orders"),
                 413, "payload-too-large");
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIsA413Problem() {
+        byte[] huge = ("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        problem(given().contentType("application/json").body(new ByteArrayInputStream(huge))
+                .when().post("/probe/orders"), 413, "payload-too-large");
     }
 
     @Test
