@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -50,6 +53,21 @@ public class ProblemExceptionMappers {
         return problem;
     }
 
+    /** No or invalid credentials: 401 with the Bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        return Response.fromResponse(Problems.response(Problems.of(ProblemType.UNAUTHORIZED, 401,
+                Problems.defaultDetail(401), request.path())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return Problems.response(Problems.of(ProblemType.FORBIDDEN, 403, Problems.defaultDetail(403),
+                request.path()));
+    }
+
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e, HttpServerRequest request) {
         return violationResponse(e, request);
@@ -77,7 +95,7 @@ public class ProblemExceptionMappers {
         if (e instanceof JsonParseException parse) {
             return malformedJson(parse, request);
         }
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String field = e instanceof JsonMappingException mapping ? FieldNames.of(mapping) : "";
         return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
                 field.isEmpty() ? "The request body could not be read as JSON."
                         : "The request body could not be read as JSON at '" + field + "'.",
@@ -94,7 +112,7 @@ public class ProblemExceptionMappers {
     /** Declared for its own type so it wins over the Jackson extension's built-in mapper. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
-        String field = jsonPath(e);
+        String field = FieldNames.of(e);
         if (field.isEmpty()) {
             return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
                     "The request body does not have the expected JSON structure.", request.path()));
@@ -115,45 +133,12 @@ public class ProblemExceptionMappers {
     private static Response violationResponse(ConstraintViolationException e, HttpServerRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+            errors.add(new Problem.FieldError(FieldNames.of(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
         return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
                 "The request has " + errors.size() + (errors.size() == 1 ? " invalid field." : " invalid fields."),
                 request.path(), errors));
-    }
-
-    /**
-     * The client's name of the invalid value: the JSON path inside a body ({@code items[0].quantity}), or the
-     * parameter name for a query, path or header parameter. The Java method name never appears.
-     */
-    static String fieldName(Path path) {
-        StringBuilder field = new StringBuilder();
-        String parameter = null;
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                continue;
-            }
-            if (node.getName() == null || node.getName().startsWith("<")) {
-                continue;
-            }
-            if (node.isInIterable() && !field.isEmpty()) {
-                // the index or key names the element of the previous (iterable) node that holds this one
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            if (!field.isEmpty()) {
-                field.append('.');
-            }
-            field.append(node.getName());
-        }
-        if (!field.isEmpty()) {
-            return field.toString();
-        }
-        return parameter == null ? "body" : parameter;
     }
 
     private static boolean hasNode(Path path, ElementKind kind) {
@@ -163,21 +148,6 @@ public class ProblemExceptionMappers {
             }
         }
         return false;
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String describe(Class<?> type) {

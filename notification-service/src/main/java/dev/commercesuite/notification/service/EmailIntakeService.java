@@ -1,0 +1,80 @@
+package dev.commercesuite.notification.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.commercesuite.defaults.ids.UuidV7;
+import dev.commercesuite.notification.domain.EmailStatus;
+import dev.commercesuite.notification.domain.EmailTemplate;
+import dev.commercesuite.notification.domain.StoredEmail;
+import dev.commercesuite.notification.repository.EmailRepository;
+import dev.commercesuite.notification.rest.EmailRequest;
+
+/**
+ * Accepts an email: renders it and stores it durably, once per (client, Idempotency-Key). A replay of the same request
+ * returns the stored email; the same key with a different request is a conflict.
+ */
+@ApplicationScoped
+public class EmailIntakeService {
+
+    private final EmailRenderer renderer;
+    private final EmailRepository emails;
+    private final ObjectMapper canonicalJson;
+
+    public EmailIntakeService(EmailRenderer renderer, EmailRepository emails, ObjectMapper json) {
+        this.renderer = renderer;
+        this.emails = emails;
+        this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
+
+    public StoredEmail accept(String clientId, String idempotencyKey, EmailRequest request) {
+        String hash = hash(request);
+        var existing = emails.findByKey(clientId, idempotencyKey);
+        if (existing.isPresent()) {
+            return replay(existing.get(), hash);
+        }
+        EmailTemplate template = EmailTemplate.byId(request.template())
+                .orElseThrow(() -> new InvalidEmailRequestException("template", "is not a known template"));
+        String locale = renderer.resolveLocale(template, request.locale());
+        RenderedEmail rendered = renderer.render(template, locale, request.data());
+        Instant now = Instant.now();
+        StoredEmail email = new StoredEmail(UuidV7.next(), clientId, idempotencyKey, hash, template.id(), locale,
+                request.tenantId(), request.to(), rendered.subject(), rendered.html(), rendered.text(),
+                EmailStatus.QUEUED, 0, null, now, now, now, null);
+        if (emails.insertIfAbsent(email)) {
+            return email;
+        }
+        // a concurrent request with the same key won the insert: answer as its replay
+        return replay(emails.findByKey(clientId, idempotencyKey).orElseThrow(), hash);
+    }
+
+    private static StoredEmail replay(StoredEmail stored, String hash) {
+        if (!MessageDigest.isEqual(stored.requestHash().getBytes(StandardCharsets.US_ASCII),
+                hash.getBytes(StandardCharsets.US_ASCII))) {
+            throw new IdempotencyConflictException();
+        }
+        return stored;
+    }
+
+    /** SHA-256 of the request as JSON with object keys sorted, so key order and whitespace do not matter. */
+    private String hash(EmailRequest request) {
+        try {
+            Map<?, ?> tree = canonicalJson.convertValue(request, Map.class);
+            byte[] canonical = canonicalJson.writeValueAsBytes(tree);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the request", e);
+        }
+    }
+}
