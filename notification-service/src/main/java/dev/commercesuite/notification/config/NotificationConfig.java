@@ -21,6 +21,10 @@ public interface NotificationConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** How often the worker looks for due emails (a round drains everything due before it ends). */
+        @WithDefault("1S")
+        Duration pollInterval();
+
         /** How many due emails one worker claims per round. */
         @WithDefault("20")
         int batchSize();
