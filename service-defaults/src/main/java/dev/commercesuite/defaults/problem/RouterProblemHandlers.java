@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.defaults.requestid.RequestIdFilter;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -69,6 +72,17 @@ public class RouterProblemHandlers {
     }
 
     private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            // a missing, expired, forged or otherwise unacceptable token, rejected before any resource runs
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            write(ctx, 401);
+            return;
+        }
+        if (failure instanceof ForbiddenException) {
+            write(ctx, 403);
+            return;
+        }
         int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
         if (status >= 500 && ctx.failure() != null) {
             LOG.error("Request failed in the HTTP layer", ctx.failure());

@@ -3,10 +3,11 @@ package dev.commercesuite.defaults.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -18,25 +19,19 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * Access tokens for tests, signed with a key pair made for this test JVM. As a test resource it points the service's
  * verification at the public key ({@code mp.jwt.verify.publickey.location}) and the suite's issuer.
+ * <p>
+ * Quarkus loads test resources and test classes in different class loaders, so the key pair is shared through files
+ * named in a system property rather than through a static field.
  */
 public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "https://commercesuite.dev";
-    private static final KeyPair KEYS = generate();
-    private static final KeyPair STRANGER_KEYS = generate();
+    private static final String KEY_DIR_PROPERTY = "commercesuite.test.jwt-keys";
 
     @Override
     public Map<String, String> start() {
-        try {
-            Path publicKey = Files.createTempFile("test-jwt-", ".pem");
-            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(KEYS.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
-            publicKey.toFile().deleteOnExit();
-            return Map.of("mp.jwt.verify.publickey.location", publicKey.toString(), "mp.jwt.verify.issuer", ISSUER);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the test public key", e);
-        }
+        return Map.of("mp.jwt.verify.publickey.location", keyDir().resolve("public.pem").toString(),
+                "mp.jwt.verify.issuer", ISSUER);
     }
 
     @Override
@@ -45,17 +40,17 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
     /** A client-credentials token of a service account, as identity-service issues them. */
     public static String service(String clientId) {
-        return sign(clientId, Set.of("service"), Map.of(), KEYS.getPrivate());
+        return sign(clientId, Set.of("service"), Map.of(), privateKey(keyDir()));
     }
 
     /** A user's access token in {@code tenant} with the given groups (admin, staff, customer). */
     public static String user(String userId, String tenant, String... groups) {
-        return sign(userId, Set.of(groups), Map.of("tenant", tenant), KEYS.getPrivate());
+        return sign(userId, Set.of(groups), Map.of("tenant", tenant), privateKey(keyDir()));
     }
 
     /** A well-formed token signed by a key the service does not trust. */
     public static String forged(String subject, String... groups) {
-        return sign(subject, Set.of(groups), Map.of(), STRANGER_KEYS.getPrivate());
+        return sign(subject, Set.of(groups), Map.of(), generate().getPrivate());
     }
 
     private static String sign(String subject, Set<String> groups, Map<String, Object> claims, PrivateKey key) {
@@ -65,12 +60,46 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return builder.jws().keyId("test").sign(key);
     }
 
+    private static synchronized Path keyDir() {
+        String existing = System.getProperty(KEY_DIR_PROPERTY);
+        if (existing != null) {
+            return Path.of(existing);
+        }
+        try {
+            Path dir = Files.createTempDirectory("test-jwt-");
+            KeyPair pair = generate();
+            Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            dir.toFile().deleteOnExit();
+            System.setProperty(KEY_DIR_PROPERTY, dir.toString());
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write test keys", e);
+        }
+    }
+
+    private static PrivateKey privateKey(Path dir) {
+        try {
+            String pem = Files.readString(dir.resolve("private.pem"));
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the test private key", e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
     private static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
