@@ -56,6 +56,11 @@ public class DeliveryWorker {
     @Scheduled(identity = "email-delivery", every = "${notification.delivery.poll-interval:1S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DeliveryDisabled.class)
     void deliverDue() {
+        drainOnce();
+    }
+
+    /** Delivers batches until nothing is due (or shutdown begins); safe to run on several threads or replicas. */
+    public void drainOnce() {
         while (!stopping) {
             List<StoredEmail> batch = emails.claimDue(config.delivery().batchSize(), config.delivery().lease());
             if (batch.isEmpty()) {
