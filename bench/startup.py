@@ -68,7 +68,9 @@ def apps(key_dir, java):
         ("order-service", "order-service", "/q/health/ready",
          dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("orders_test"), MP_JWT_VERIFY_PUBLICKEY_LOCATION=public_key)),
         ("notification-service", "notification-service", "/q/health/ready",
-         dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("notifications_test"), QUARKUS_MAILER_HOST="127.0.0.1")),
+         dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("notifications_test"), QUARKUS_MAILER_HOST="127.0.0.1",
+              SUITE_PUBLIC_URL="http://localhost:8080", MP_JWT_VERIFY_PUBLICKEY_LOCATION=public_key,
+              NOTIFICATION_DELIVERY_ENABLED="false")),
         ("gateway-service", "gateway-service", "/q/health/ready",
          dict(common, QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379", MP_JWT_VERIFY_PUBLICKEY_LOCATION=public_key)),
     ]

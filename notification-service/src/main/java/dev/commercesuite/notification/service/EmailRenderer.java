@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,11 +44,12 @@ public class EmailRenderer {
     private final Links links;
 
     public EmailRenderer(Engine engine, ObjectMapper json, Validator validator,
-            @ConfigProperty(name = "suite.public-url") String publicUrl) {
+            @ConfigProperty(name = "suite.public-url") Optional<String> publicUrl) {
         this.engine = engine;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         this.validator = validator;
-        this.links = new Links(publicUrl);
+        // production refuses to start without it (StartupConfigCheck); other profiles set it in application.properties
+        this.links = new Links(publicUrl.orElse("http://localhost:8080"));
     }
 
     /** The locale whose templates will be used: the requested one when it has templates, otherwise English. */

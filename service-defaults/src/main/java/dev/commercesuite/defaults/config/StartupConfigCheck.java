@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +32,8 @@ public class StartupConfigCheck {
 
     /** Before every other start-up observer, so nothing runs on a configuration that will be refused. */
     static final int PRIORITY = 0;
+    /** Below this ordinal a value comes from a framework default, not from a properties file or the environment. */
+    private static final int EXPLICIT_ORDINAL = 100;
 
     private final StartupChecksConfig checks;
     private final Config config;
@@ -104,8 +107,16 @@ public class StartupConfigCheck {
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
+    /**
+     * The value an operator or the service's own properties gave {@code key}; a framework default (such as the
+     * mailer's {@code localhost}) does not count, since it would hide a missing production setting.
+     */
     private Optional<String> value(String key) {
-        return config.getOptionalValue(key, String.class).map(String::strip).filter(v -> !v.isEmpty());
+        ConfigValue value = config.getConfigValue(key);
+        if (value == null || value.getValue() == null || value.getSourceOrdinal() < EXPLICIT_ORDINAL) {
+            return Optional.empty();
+        }
+        return Optional.of(value.getValue().strip()).filter(v -> !v.isEmpty());
     }
 
     private static Optional<String> keyProblem(String location) {
