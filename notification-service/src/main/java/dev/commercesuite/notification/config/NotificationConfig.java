@@ -25,8 +25,8 @@ public interface NotificationConfig {
         @WithDefault("1S")
         Duration pollInterval();
 
-        /** How many due emails one worker claims per round. */
-        @WithDefault("20")
+        /** How many due emails one worker claims per round; they are sent concurrently. */
+        @WithDefault("50")
         int batchSize();
 
         /** How long a claim lasts: a worker that dies mid-batch has its emails picked up again after this. */

@@ -2,6 +2,8 @@ package dev.commercesuite.notification.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +23,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sends due emails. Each round claims a batch (SKIP LOCKED, with a lease), sends each email and records the outcome;
+ * Sends due emails. Each round claims a batch (SKIP LOCKED, with a lease), sends its emails concurrently and records
+ * each outcome;
  * a failure schedules the next attempt with backoff, the last allowed failure makes the email dead, and an open
  * circuit gives the claim back untouched. Several replicas can run it at once. On shutdown it finishes the batch in
  * hand and claims no more.
@@ -66,9 +69,21 @@ public class DeliveryWorker {
             if (batch.isEmpty()) {
                 return;
             }
-            for (StoredEmail email : batch) {
-                deliver(email);
+            // the batch's emails go out concurrently (the mailer's connection pool bounds it), each recorded on its own
+            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (StoredEmail email : batch) {
+                    senders.submit(() -> deliverOrLeave(email));
+                }
             }
+        }
+    }
+
+    /** A failure to record the outcome (the database is away) leaves the claim to expire and be retried. */
+    private void deliverOrLeave(StoredEmail email) {
+        try {
+            deliver(email);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record the delivery of email %s; it is retried when its lease expires", email.id());
         }
     }
 

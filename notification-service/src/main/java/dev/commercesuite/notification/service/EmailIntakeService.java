@@ -40,10 +40,6 @@ public class EmailIntakeService {
 
     public StoredEmail accept(String clientId, String idempotencyKey, EmailRequest request) {
         String hash = hash(request);
-        var existing = emails.findByKey(clientId, idempotencyKey);
-        if (existing.isPresent()) {
-            return replay(existing.get(), hash);
-        }
         EmailTemplate template = EmailTemplate.byId(request.template())
                 .orElseThrow(() -> new InvalidEmailRequestException("template", "is not a known template"));
         String locale = renderer.resolveLocale(template, request.locale());
@@ -55,7 +51,7 @@ public class EmailIntakeService {
         if (emails.insertIfAbsent(email)) {
             return email;
         }
-        // a concurrent request with the same key won the insert: answer as its replay
+        // the key was used before (a retry, or a concurrent request that won the insert): answer as its replay
         return replay(emails.findByKey(clientId, idempotencyKey).orElseThrow(), hash);
     }
 
