@@ -15,6 +15,10 @@ public interface NotificationConfig {
     @WithDefault("30D")
     Duration retention();
 
+    /** When the retention job runs (Quartz cron syntax, in UTC). */
+    @WithDefault("0 17 3 * * ?")
+    String retentionCron();
+
     interface Delivery {
 
         /** Whether this replica runs the delivery worker (intake and admin work either way). */

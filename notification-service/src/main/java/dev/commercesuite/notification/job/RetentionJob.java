@@ -25,7 +25,7 @@ public class RetentionJob {
         this.config = config;
     }
 
-    @Scheduled(identity = "email-retention", cron = "${notification.retention-cron:0 17 3 * * ?}",
+    @Scheduled(identity = "email-retention", cron = "${notification.retention-cron:0 17 3 * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
         purge();
