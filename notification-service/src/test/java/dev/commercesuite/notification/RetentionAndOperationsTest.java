@@ -53,6 +53,7 @@ class RetentionAndOperationsTest {
     @Test
     void pipelineStateIsInReadinessDataAndMetrics() {
         deliver("metrics");
+        assertMetrics();
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'Email delivery' }.status", equalTo("UP"))
@@ -60,6 +61,10 @@ class RetentionAndOperationsTest {
                 .body("checks.find { it.name == 'Email delivery' }.data.oldestQueuedAgeSeconds", notNullValue())
                 .body("checks.find { it.name == 'Email delivery' }.data.smtpReachable", equalTo(true))
                 .body("checks.find { it.name == 'Email delivery' }.data.smtpCircuit", equalTo("closed"));
+        assertMetrics();
+    }
+
+    private static void assertMetrics() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("notification_queue_depth"))

@@ -18,6 +18,7 @@ import dev.commercesuite.notification.client.SmtpSender;
 import dev.commercesuite.notification.repository.EmailRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
@@ -26,6 +27,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  * whether the SMTP server accepts connections, and the SMTP circuit. It is always UP: an SMTP outage must not take
  * the service out of rotation, since intake keeps queueing emails durably meanwhile. The database has its own check.
  */
+@Startup // its meters exist from the first scrape, not from its first use
 @Readiness
 @ApplicationScoped
 public class EmailDeliveryCheck implements HealthCheck {

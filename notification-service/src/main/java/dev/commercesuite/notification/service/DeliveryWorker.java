@@ -19,6 +19,7 @@ import dev.commercesuite.notification.domain.StoredEmail;
 import dev.commercesuite.notification.repository.EmailRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -29,6 +30,7 @@ import io.quarkus.scheduler.Scheduled;
  * circuit gives the claim back untouched. Several replicas can run it at once. On shutdown it finishes the batch in
  * hand and claims no more.
  */
+@Startup // its meters exist from the first scrape, not from its first use
 @ApplicationScoped
 public class DeliveryWorker {
 
