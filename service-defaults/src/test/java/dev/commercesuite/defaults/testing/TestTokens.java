@@ -18,7 +18,8 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * Access tokens for tests, signed with a key pair made for this test JVM. As a test resource it points the service's
- * verification at the public key ({@code mp.jwt.verify.publickey.location}) and the suite's issuer.
+ * verification at the public key ({@code mp.jwt.verify.publickey.location}) and the suite's issuer, and a signing
+ * service (identity) at the private key ({@code smallrye.jwt.sign.key.location}).
  * <p>
  * Quarkus loads test resources and test classes in different class loaders, so the key pair is shared through files
  * named in a system property rather than through a static field.
@@ -31,7 +32,8 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of("mp.jwt.verify.publickey.location", keyDir().resolve("public.pem").toString(),
-                "mp.jwt.verify.issuer", ISSUER);
+                "mp.jwt.verify.issuer", ISSUER,
+                "smallrye.jwt.sign.key.location", keyDir().resolve("private.pem").toString());
     }
 
     @Override
@@ -51,6 +53,30 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     /** A well-formed token signed by a key the service does not trust. */
     public static String forged(String subject, String... groups) {
         return sign(subject, Set.of(groups), Map.of(), generate().getPrivate());
+    }
+
+    /**
+     * The claims of a token signed with the test key, after checking its RS256 signature; fails if the signature does
+     * not verify.
+     */
+    public static Map<String, Object> verifiedClaims(String token) {
+        try {
+            String[] parts = token.split("\\.");
+            String publicPem = Files.readString(keyDir().resolve("public.pem"));
+            byte[] der = Base64.getDecoder().decode(publicPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            var publicKey = KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+            var signature = java.security.Signature.getInstance("SHA256withRSA");
+            signature.initVerify(publicKey);
+            signature.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+                throw new AssertionError("the token's signature does not verify with the test key");
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(Base64.getUrlDecoder().decode(parts[1]),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    });
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot verify the token", e);
+        }
     }
 
     private static String sign(String subject, Set<String> groups, Map<String, Object> claims, PrivateKey key) {
