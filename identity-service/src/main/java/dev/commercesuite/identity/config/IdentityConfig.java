@@ -1,7 +1,8 @@
 package dev.commercesuite.identity.config;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,10 +14,11 @@ public interface IdentityConfig {
     Tokens tokens();
 
     /**
-     * Service accounts allowed to get client-credentials tokens, by client id. Only the SHA-256 (hex) of each secret
-     * is configured: {@code IDENTITY_SERVICE_CLIENTS__ORDER_SERVICE__SECRET_SHA256=...}.
+     * Service accounts allowed to get client-credentials tokens, as comma-separated {@code client-id:sha256} pairs
+     * where sha256 is the hex SHA-256 of the client's secret (the secret itself is never configured here):
+     * {@code IDENTITY_SERVICE_CLIENTS=order-service:9f86d0...,notification-service:60303a...}.
      */
-    Map<String, ServiceClient> serviceClients();
+    Optional<List<String>> serviceClients();
 
     interface Tokens {
 
@@ -31,11 +33,5 @@ public interface IdentityConfig {
         /** Lifetime of service (client-credentials) tokens. */
         @WithDefault("15M")
         Duration serviceTokenLifetime();
-    }
-
-    interface ServiceClient {
-
-        /** Hex SHA-256 of the client's secret; the secret itself is never configured here. */
-        String secretSha256();
     }
 }

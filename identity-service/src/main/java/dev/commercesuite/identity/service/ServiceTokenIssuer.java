@@ -3,9 +3,15 @@ package dev.commercesuite.identity.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,18 +29,39 @@ public class ServiceTokenIssuer {
     public static final String SERVICE_GROUP = "service";
     private static final byte[] NO_CLIENT = new byte[32];
 
+    private static final Pattern CLIENT = Pattern.compile("([A-Za-z0-9._-]{1,100}):([0-9a-fA-F]{64})");
+
     private final IdentityConfig config;
+    private final Map<String, byte[]> secretDigests;
 
     public ServiceTokenIssuer(IdentityConfig config) {
         this.config = config;
+        this.secretDigests = parseClients(config.serviceClients().orElse(List.of()), new ArrayList<>());
+    }
+
+    /**
+     * Reads {@code client-id:sha256} pairs; each malformed entry adds a problem (never the entry itself, which may
+     * hold a pasted secret).
+     */
+    public static Map<String, byte[]> parseClients(List<String> entries, List<String> problems) {
+        Map<String, byte[]> clients = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Matcher entry = CLIENT.matcher(entries.get(i).strip());
+            if (entry.matches()) {
+                clients.put(entry.group(1), HexFormat.of().parseHex(entry.group(2)));
+            } else {
+                problems.add("identity.service-clients (IDENTITY_SERVICE_CLIENTS) entry " + (i + 1)
+                        + " is not client-id:sha256-hex-of-the-secret");
+            }
+        }
+        return Map.copyOf(clients);
     }
 
     /** A signed token for the client, or empty when the client is unknown or the secret is wrong. */
     public Optional<IssuedToken> issue(String clientId, String secret) {
-        IdentityConfig.ServiceClient client = config.serviceClients().get(clientId);
-        byte[] expected = client == null ? NO_CLIENT : decode(client.secretSha256());
-        boolean secretMatches = MessageDigest.isEqual(sha256(secret), expected);
-        if (client == null || !secretMatches) {
+        byte[] expected = secretDigests.get(clientId);
+        boolean secretMatches = MessageDigest.isEqual(sha256(secret), expected == null ? NO_CLIENT : expected);
+        if (expected == null || !secretMatches) {
             return Optional.empty();
         }
         long lifetime = config.tokens().serviceTokenLifetime().toSeconds();
@@ -56,14 +83,6 @@ public class ServiceTokenIssuer {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] decode(String hex) {
-        try {
-            return HexFormat.of().parseHex(hex.strip());
-        } catch (IllegalArgumentException e) {
-            return NO_CLIENT; // a malformed configured hash matches nothing
         }
     }
 }

@@ -60,6 +60,21 @@ public abstract class PackagedServiceTests {
     }
 
     @Test
+    void refusesAWeakServiceClientSecret() {
+        Map<String, String> environment = new HashMap<>(validEnvironment(dir));
+        environment.put("SUITE_SERVICE_CLIENT_TOKEN_URL", "http://127.0.0.1:1/api/v1/auth/token");
+        environment.put("SUITE_SERVICE_CLIENT_ID", "some-service");
+        environment.put("SUITE_SERVICE_CLIENT_SECRET", "password1234");
+        try (PackagedService service = PackagedService.start(environment)) {
+            int exit = service.awaitExit(Duration.ofSeconds(60));
+            String output = service.output();
+            assertNotEquals(0, exit, output);
+            assertTrue(output.contains("  - suite.service-client.secret (SUITE_SERVICE_CLIENT_SECRET) is a weak secret"),
+                    output);
+        }
+    }
+
+    @Test
     void shutsDownGracefullyOnSigterm() {
         Map<String, String> environment = new HashMap<>(validEnvironment(dir));
         environment.put("QUARKUS_SHUTDOWN_DELAY", "3S");

@@ -1,0 +1,29 @@
+package dev.commercesuite.identity.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.Config;
+
+import dev.commercesuite.defaults.config.StartupConfigRule;
+import dev.commercesuite.identity.service.ServiceTokenIssuer;
+
+/** Refuses to start with a malformed service-client entry rather than silently ignoring that client. */
+@ApplicationScoped
+public class ServiceClientsRule implements StartupConfigRule {
+
+    private final IdentityConfig identity;
+
+    public ServiceClientsRule(IdentityConfig identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void check(Config config, List<String> problems) {
+        List<String> found = new ArrayList<>();
+        ServiceTokenIssuer.parseClients(identity.serviceClients().orElse(List.of()), found);
+        problems.addAll(found);
+    }
+}
