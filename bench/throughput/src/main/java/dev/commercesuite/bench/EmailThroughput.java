@@ -265,7 +265,13 @@ public final class EmailThroughput {
     }
 
     private static Process start(String java, Path jar, List<String> env, String delivery) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(java));
+        String extraOptions = System.getenv("BENCH_JAVA_OPTS");
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         for (String pair : env) {
@@ -273,7 +279,7 @@ public final class EmailThroughput {
         }
         // tuning experiments: NOTIFICATION_* and QUARKUS_MAILER_* from the caller's environment reach the service
         System.getenv().forEach((name, value) -> {
-            if (name.startsWith("NOTIFICATION_") || name.startsWith("QUARKUS_MAILER_")) {
+            if (name.startsWith("NOTIFICATION_") || name.startsWith("QUARKUS_MAILER_") || name.equals("BENCH_JAVA_OPTS")) {
                 builder.environment().put(name, value);
             }
         });
