@@ -30,6 +30,12 @@ public interface IdentityConfig {
         @WithDefault("identity-1")
         String keyId();
 
+        /**
+         * Public keys verifiers should still accept besides the signing key's, during a key rotation: comma-separated
+         * {@code kid:path-to-public-pem} pairs, published in the JWKS.
+         */
+        Optional<List<String>> previousPublicKeys();
+
         /** Lifetime of service (client-credentials) tokens. */
         @WithDefault("15M")
         Duration serviceTokenLifetime();
