@@ -13,6 +13,24 @@ public interface IdentityConfig {
 
     Tokens tokens();
 
+    Passwords passwords();
+
+    /**
+     * Argon2id parameters for stored passwords (OWASP's minimum: 19 MiB, 2 iterations, 1 lane). Raising them is safe:
+     * existing hashes keep verifying and are re-hashed with the new parameters at the next successful login.
+     */
+    interface Passwords {
+
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
     /**
      * Service accounts allowed to get client-credentials tokens, as comma-separated {@code client-id:sha256} pairs
      * where sha256 is the hex SHA-256 of the client's secret (the secret itself is never configured here):

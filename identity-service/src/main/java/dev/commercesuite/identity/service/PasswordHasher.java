@@ -1,0 +1,72 @@
+package dev.commercesuite.identity.service;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
+import dev.commercesuite.identity.config.IdentityConfig;
+
+/**
+ * Argon2id password hashing (through password4j) in PHC string form ({@code $argon2id$v=19$m=...,t=...,p=...$salt$hash}),
+ * with the parameters each hash was made with kept in the hash, so they can be raised over time. CPU- and
+ * memory-heavy: call it from worker threads, never from the event loop.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final Argon2Function current;
+    /** Verified against when the account does not exist, so a miss costs what a hit costs. */
+    private final String dummyHash;
+
+    public PasswordHasher(IdentityConfig config) {
+        IdentityConfig.Passwords parameters = config.passwords();
+        this.current = Argon2Function.getInstance(parameters.memoryKib(), parameters.iterations(),
+                parameters.parallelism(), HASH_BYTES, Argon2.ID);
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = hash(HexFormat.of().formatHex(random));
+    }
+
+    public String hash(String password) {
+        return Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult();
+    }
+
+    /** Whether {@code password} matches {@code storedHash}; a malformed stored hash matches nothing. */
+    public Verification verify(String password, String storedHash) {
+        Argon2Function function;
+        try {
+            function = Argon2Function.getInstanceFromHash(storedHash);
+        } catch (RuntimeException e) {
+            return new Verification(false, false);
+        }
+        boolean matches = Password.check(password, storedHash).with(function);
+        return new Verification(matches, matches && !sameParameters(function));
+    }
+
+    /** Does the work of a verification for an account that does not exist; always false. */
+    public boolean verifyAgainstDummy(String password) {
+        verify(password, dummyHash);
+        return false;
+    }
+
+    private boolean sameParameters(Argon2Function function) {
+        return function.getMemory() == current.getMemory() && function.getIterations() == current.getIterations()
+                && function.getParallelism() == current.getParallelism()
+                && function.getOutputLength() == current.getOutputLength() && function.getVariant() == current.getVariant();
+    }
+
+    /**
+     * The outcome of a check: whether the password matched, and whether its hash should be replaced by one with the
+     * current parameters (only ever true after a match).
+     */
+    public record Verification(boolean matches, boolean needsRehash) {
+    }
+}
