@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import dev.commercesuite.notification.service.Backoff;
+import dev.commercesuite.defaults.retry.Backoff;
 
 class BackoffTest {
 

@@ -75,6 +75,19 @@ public class ServiceTokenIssuer {
         return Optional.of(new IssuedToken(token, lifetime));
     }
 
+    /** A service token for identity-service itself, for its own calls to the other services. */
+    public IssuedToken issueForSelf(String serviceName) {
+        long lifetime = config.tokens().serviceTokenLifetime().toSeconds();
+        String token = Jwt.issuer(config.tokens().issuer())
+                .subject(serviceName)
+                .upn(serviceName)
+                .groups(Set.of(SERVICE_GROUP))
+                .expiresIn(lifetime)
+                .jws().keyId(config.tokens().keyId())
+                .sign();
+        return new IssuedToken(token, lifetime);
+    }
+
     public record IssuedToken(String accessToken, long expiresIn) {
     }
 

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import dev.commercesuite.defaults.logging.LogMasking;
+import dev.commercesuite.defaults.retry.Backoff;
 import dev.commercesuite.notification.client.SmtpSender;
 import dev.commercesuite.notification.config.NotificationConfig;
 import dev.commercesuite.notification.domain.StoredEmail;

@@ -16,13 +16,16 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.DefaultBean;
+
 /**
  * Gets this service's client-credentials token from identity-service and keeps it until shortly before it expires,
  * so calls to other services cost one token request per token lifetime, not one per call. Thread-safe; concurrent
  * callers during a renewal wait for the one request in flight.
  */
 @ApplicationScoped
-public class ServiceTokenClient {
+@DefaultBean
+public class ServiceTokenClient implements ServiceTokenSource {
 
     private final ServiceClientConfig config;
     private final ObjectMapper json;
@@ -44,6 +47,7 @@ public class ServiceTokenClient {
     }
 
     /** A valid access token for this service, from the cache when it has one that is not about to expire. */
+    @Override
     public String token() {
         CachedToken current = cached;
         if (current != null && current.usableAt(clock.instant())) {
@@ -60,6 +64,7 @@ public class ServiceTokenClient {
     }
 
     /** Forgets the cached token, e.g. after a 401 from the service it was sent to. */
+    @Override
     public void invalidate() {
         cached = null;
     }

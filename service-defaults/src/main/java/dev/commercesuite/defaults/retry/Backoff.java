@@ -1,4 +1,4 @@
-package dev.commercesuite.notification.service;
+package dev.commercesuite.defaults.retry;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;

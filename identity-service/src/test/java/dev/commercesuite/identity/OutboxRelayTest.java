@@ -1,0 +1,151 @@
+package dev.commercesuite.identity;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.commercesuite.defaults.outbox.NotificationEmails;
+import dev.commercesuite.defaults.outbox.OutboxWriter;
+import dev.commercesuite.defaults.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The outbox relay against a stub of notification-service's intake. */
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    DataSource dataSource;
+
+    private WireMock notification;
+
+    @BeforeEach
+    void stub() {
+        notification = new WireMock("127.0.0.1", NotificationStub.port());
+        notification.resetRequests();
+        notification.resetMappings();
+        notification.register(post(urlEqualTo("/internal/v1/emails"))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"x\",\"status\":\"queued\"}")));
+    }
+
+    @Test
+    void messagesAreDeliveredWithTheirIdAsIdempotencyKeyAndAServiceToken() {
+        String marker = UUID.randomUUID().toString();
+        UUID id = outbox.enqueue(NotificationEmails.NAME, payload(marker));
+
+        List<LoggedRequest> requests = awaitRequestsContaining(marker, 1);
+        LoggedRequest request = requests.get(0);
+        assertEquals(id.toString(), request.getHeader("Idempotency-Key"));
+        String token = request.getHeader("Authorization").substring("Bearer ".length());
+        Map<String, Object> claims = TestTokens.verifiedClaims(token);
+        assertEquals(List.of("service"), claims.get("groups"));
+        assertEquals("identity-service", claims.get("sub"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id)));
+    }
+
+    @Test
+    void aRolledBackTransactionSendsNothing() {
+        String marker = UUID.randomUUID().toString();
+        QuarkusTransaction.begin();
+        outbox.enqueue(NotificationEmails.NAME, payload(marker));
+        QuarkusTransaction.rollback();
+        String committed = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(NotificationEmails.NAME, payload(committed)));
+
+        awaitRequestsContaining(committed, 1);
+        assertEquals(0, requestsContaining(marker).size());
+    }
+
+    @Test
+    void receiverDownMeansRetryUntilItIsBackAndNothingIsLost() {
+        notification.register(post(urlEqualTo("/internal/v1/emails")).inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("still down"));
+        notification.register(post(urlEqualTo("/internal/v1/emails")).inScenario("outage")
+                .whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        notification.register(post(urlEqualTo("/internal/v1/emails")).inScenario("outage")
+                .whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(202)));
+        String marker = UUID.randomUUID().toString();
+        UUID id = outbox.enqueue(NotificationEmails.NAME, payload(marker));
+
+        List<LoggedRequest> attempts = awaitRequestsContaining(marker, 3);
+        assertTrue(attempts.stream().allMatch(r -> id.toString().equals(r.getHeader("Idempotency-Key"))),
+                "every attempt carries the same idempotency key");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id)));
+    }
+
+    @Test
+    void aRefusedMessageIsDeadNotRetried() {
+        notification.register(post(urlEqualTo("/internal/v1/emails"))
+                .withHeader("Idempotency-Key", WireMock.matching(".*"))
+                .withRequestBody(WireMock.containing("refuse-me"))
+                .willReturn(aResponse().withStatus(400)));
+        UUID id = outbox.enqueue(NotificationEmails.NAME, payload("refuse-me-" + UUID.randomUUID()));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "dead".equals(status(id)));
+        notification.verifyThat(1, postRequestedFor(urlEqualTo("/internal/v1/emails"))
+                .withHeader("Idempotency-Key", equalTo(id.toString())));
+    }
+
+    private static String payload(String marker) {
+        return "{\"template\":\"welcome\",\"to\":\"ada@example.com\",\"data\":{\"name\":\"" + marker + "\"}}";
+    }
+
+    private List<LoggedRequest> awaitRequestsContaining(String marker, int count) {
+        Awaitility.await(count + " request(s) with " + marker).atMost(Duration.ofSeconds(20))
+                .until(() -> requestsContaining(marker).size() >= count);
+        return requestsContaining(marker);
+    }
+
+    private List<LoggedRequest> requestsContaining(String marker) {
+        List<LoggedRequest> found = new ArrayList<>();
+        for (LoggedRequest request : notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails")))) {
+            if (request.getBodyAsString().contains(marker)) {
+                found.add(request);
+            }
+        }
+        return found;
+    }
+
+    private String status(UUID id) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT status FROM outbox WHERE id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.commercesuite.defaults.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import dev.commercesuite.defaults.ids.UuidV7;
+
+/**
+ * Writes a message to the outbox. Called inside the business transaction ({@code @Transactional}), the row commits
+ * or rolls back with the change it announces: no message without its change, no change without its message.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final Instance<DataSource> dataSource;
+
+    public OutboxWriter(Instance<DataSource> dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Queues {@code payload} (JSON) for {@code destination}; returns the message id, its idempotency key. */
+    public UUID enqueue(String destination, String payload) {
+        UUID id = UuidV7.next();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = dataSource.get().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (id, destination, payload,"
+                        + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setString(2, destination);
+            insert.setString(3, payload);
+            insert.setObject(4, now);
+            insert.setObject(5, now);
+            insert.executeUpdate();
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write to the outbox", e);
+        }
+    }
+}
