@@ -64,7 +64,8 @@ def apps(key_dir, java):
     return [
         ("floor (bare Quarkus REST hello)", "bench/floor-app", "/hello", {}),
         ("identity-service", "identity-service", "/q/health/ready",
-         dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("identity_test"), SMALLRYE_JWT_SIGN_KEY_LOCATION=private_key)),
+         dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("identity_test"), SMALLRYE_JWT_SIGN_KEY_LOCATION=private_key,
+              SUITE_OUTBOX_NOTIFICATION_URL="http://127.0.0.1:8083", SUITE_OUTBOX_ENABLED="false")),
         ("order-service", "order-service", "/q/health/ready",
          dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("orders_test"), MP_JWT_VERIFY_PUBLICKEY_LOCATION=public_key)),
         ("notification-service", "notification-service", "/q/health/ready",

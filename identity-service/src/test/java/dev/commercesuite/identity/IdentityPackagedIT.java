@@ -17,12 +17,14 @@ class IdentityPackagedIT extends PackagedServiceTests {
         return Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("identity_test"),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user(),
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString());
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString(),
+                "SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:1");
     }
 
     @Override
     protected List<String> requiredSettings() {
         return List.of("quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL)",
+                "suite.outbox.notification-url (SUITE_OUTBOX_NOTIFICATION_URL)",
                 "smallrye.jwt.sign.key.location (SMALLRYE_JWT_SIGN_KEY_LOCATION)");
     }
 }

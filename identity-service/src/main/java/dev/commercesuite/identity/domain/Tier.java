@@ -1,0 +1,14 @@
+package dev.commercesuite.identity.domain;
+
+import java.util.Locale;
+
+/** A shop's plan; it decides limits elsewhere in the suite (the JWT carries it as {@code tier}). */
+public enum Tier {
+    STARTER,
+    PRO,
+    STUDIO;
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.commercesuite.identity.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.service.SlugTakenException;
+
+/**
+ * Tenants, users, verification tokens and audit events in PostgreSQL, in plain JDBC. Called inside a transaction,
+ * every statement joins it (Agroal enlists the connection), so a change and its audit event commit together.
+ */
+@ApplicationScoped
+public class IdentityRepository {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    public IdentityRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void insertTenant(UUID id, String slug, String name, String tier, Instant createdAt) {
+        try {
+            execute("INSERT INTO tenants (id, slug, name, tier, status, created_at) VALUES (?, ?, ?, ?, 'active', ?)",
+                    id, slug, name, tier, utc(createdAt));
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new SlugTakenException(slug);
+            }
+            throw new IllegalStateException("could not store the tenant", e);
+        }
+    }
+
+    public void insertUser(UUID id, UUID tenantId, String email, String name, String passwordHash, String role,
+            Instant createdAt) {
+        update("INSERT INTO users (id, tenant_id, email, name, password_hash, role, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, tenantId, email, name, passwordHash, role, utc(createdAt));
+    }
+
+    /** Stores a verification token's digest, voiding the user's older unused ones. */
+    public void replaceVerificationToken(UUID userId, byte[] tokenSha256, Instant expiresAt) {
+        update("UPDATE email_verification_tokens SET used_at = now() WHERE user_id = ? AND used_at IS NULL", userId);
+        update("INSERT INTO email_verification_tokens (token_sha256, user_id, expires_at, created_at)"
+                + " VALUES (?, ?, ?, now())", tokenSha256, userId, utc(expiresAt));
+    }
+
+    public void audit(UUID tenantId, String actor, String action, RequestOrigin origin, String metadataJson) {
+        update("INSERT INTO audit_events (id, tenant_id, actor, action, ip, user_agent, request_id, metadata, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())", UUID.randomUUID(), tenantId, actor, action,
+                origin.ip(), origin.userAgent(), origin.requestId(), metadataJson);
+    }
+
+    private void update(String sql, Object... parameters) {
+        try {
+            execute(sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write to the identity database", e);
+        }
+    }
+
+    private void execute(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

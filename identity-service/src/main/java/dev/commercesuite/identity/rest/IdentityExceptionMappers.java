@@ -1,0 +1,29 @@
+package dev.commercesuite.identity.rest;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.commercesuite.defaults.problem.ProblemType;
+import dev.commercesuite.defaults.problem.Problems;
+import dev.commercesuite.identity.service.InvalidRequestException;
+import dev.commercesuite.identity.service.SlugTakenException;
+import io.vertx.core.http.HttpServerRequest;
+
+/** identity-service's domain errors as problem+json. */
+public class IdentityExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, HttpServerRequest request) {
+        int fields = (int) e.errors().stream().map(error -> error.field()).distinct().count();
+        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
+                "The request has " + fields + (fields == 1 ? " invalid field." : " invalid fields."), request.path(),
+                e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response slugTaken(SlugTakenException e, HttpServerRequest request) {
+        return Problems.response(Problems.of(ProblemType.CONFLICT, 409,
+                "Another shop already uses this slug; choose another one.", request.path()));
+    }
+}

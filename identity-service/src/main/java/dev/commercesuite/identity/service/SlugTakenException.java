@@ -1,0 +1,9 @@
+package dev.commercesuite.identity.service;
+
+/** Another shop already has this slug. */
+public class SlugTakenException extends RuntimeException {
+
+    public SlugTakenException(String slug) {
+        super("slug taken: " + slug);
+    }
+}
