@@ -2,10 +2,12 @@ package dev.commercesuite.identity.repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -53,6 +55,59 @@ public class IdentityRepository {
         update("UPDATE email_verification_tokens SET used_at = now() WHERE user_id = ? AND used_at IS NULL", userId);
         update("INSERT INTO email_verification_tokens (token_sha256, user_id, expires_at, created_at)"
                 + " VALUES (?, ?, ?, now())", tokenSha256, userId, utc(expiresAt));
+    }
+
+    /** The tenant with this slug: its id, and whether it is active. */
+    public Optional<TenantRef> findTenantBySlug(String slug) {
+        return query("SELECT id, status = 'active' FROM tenants WHERE slug = ?",
+                rows -> new TenantRef(rows.getObject(1, UUID.class), rows.getBoolean(2)), slug);
+    }
+
+    public Optional<UUID> findUserId(UUID tenantId, String email) {
+        return query("SELECT id FROM users WHERE tenant_id = ? AND email = ?", rows -> rows.getObject(1, UUID.class),
+                tenantId, email);
+    }
+
+    /**
+     * Uses a verification token, in one statement: only an unused, unexpired token matches, and only once, however
+     * many requests race with it. Returns the user it verifies.
+     */
+    public Optional<UUID> consumeVerificationToken(byte[] tokenSha256) {
+        return query("UPDATE email_verification_tokens SET used_at = now()"
+                + " WHERE token_sha256 = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id",
+                rows -> rows.getObject(1, UUID.class), (Object) tokenSha256);
+    }
+
+    /** Marks the user's address verified; returns who they are, for the welcome email and the audit log. */
+    public Optional<VerifiedUser> markVerified(UUID userId) {
+        return query("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = ?"
+                + " RETURNING tenant_id, email, name", rows -> new VerifiedUser(userId, rows.getObject(1, UUID.class),
+                        rows.getString(2), rows.getString(3)), userId);
+    }
+
+    public record TenantRef(UUID id, boolean active) {
+    }
+
+    public record VerifiedUser(UUID id, UUID tenantId, String email, String name) {
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private <T> Optional<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the identity database", e);
+        }
     }
 
     public void audit(UUID tenantId, String actor, String action, RequestOrigin origin, String metadataJson) {

@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
 import dev.commercesuite.identity.service.InvalidRequestException;
+import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.SlugTakenException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -19,6 +20,12 @@ public class IdentityExceptionMappers {
         return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
                 "The request has " + fields + (fields == 1 ? " invalid field." : " invalid fields."), request.path(),
                 e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidToken(InvalidTokenException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("invalid-or-expired-token", "Invalid or expired token", 400,
+                "This link is invalid, was already used or has expired; ask for a new one.", request.path()));
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,14 @@ public final class Problems {
         return new Problem(type.uri(), type.title(), status, detail, path, RequestId.current(), errors);
     }
 
+    /**
+     * A service's own problem type, {@code ProblemType.BASE_URI + slug}, for errors the shared types do not name
+     * (e.g. {@code invalid-or-expired-token}).
+     */
+    public static Problem of(String slug, String title, int status, String detail, String path) {
+        return new Problem(ProblemType.BASE_URI + slug, title, status, detail, path, RequestId.current(), null);
+    }
+
     public static Response response(Problem problem) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)

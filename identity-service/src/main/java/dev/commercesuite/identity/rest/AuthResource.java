@@ -1,0 +1,68 @@
+package dev.commercesuite.identity.rest;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.commercesuite.defaults.requestid.RequestId;
+import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.service.SignupService;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Sign-up and email verification. */
+@Path("/api/v1/auth")
+@Tag(name = "auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    /** The one answer to every accepted sign-up, whether or not the address already had an account. */
+    static final Map<String, String> SIGNUP_ACCEPTED = Map.of("status", "accepted",
+            "message", "If this address can be used, a verification email is on its way.");
+
+    private final SignupService signups;
+    private final HttpServerRequest http;
+
+    public AuthResource(SignupService signups, HttpServerRequest http) {
+        this.signups = signups;
+        this.http = http;
+    }
+
+    @POST
+    @Path("/signup")
+    @Operation(summary = "Sign up as a customer of a shop")
+    @APIResponse(responseCode = "202", description = "The same answer whether or not the address has an account")
+    @APIResponse(responseCode = "400", description = "Invalid fields; every failed password rule listed")
+    public Response signup(@Valid @NotNull SignupRequest request) {
+        signups.signup(request, origin());
+        return Response.accepted(SIGNUP_ACCEPTED).build();
+    }
+
+    @POST
+    @Path("/verify-email")
+    @Operation(summary = "Verify an email address with the token from the verification email")
+    @APIResponse(responseCode = "200", description = "Verified")
+    @APIResponse(responseCode = "400", description = "invalid-or-expired-token: unknown, used, expired or malformed")
+    public Map<String, String> verifyEmail(@Valid @NotNull VerifyEmailRequest request) {
+        signups.verifyEmail(request.token(), origin());
+        return Map.of("status", "verified");
+    }
+
+    private RequestOrigin origin() {
+        String userAgent = http.getHeader("User-Agent");
+        return new RequestOrigin(http.remoteAddress() == null ? null : http.remoteAddress().host(),
+                userAgent == null || userAgent.length() <= 500 ? userAgent : userAgent.substring(0, 500),
+                RequestId.current());
+    }
+}
