@@ -91,6 +91,26 @@ class SignupTest {
     }
 
     @Test
+    void resendVoidsTheOlderLinkAndAnswersTheSameForEveryAddress() throws Exception {
+        String email = "resend-" + shop + "@example.com";
+        signup(shop, email).then().statusCode(202);
+        String first = awaitEmail(email, "verify-email").path("data").path("token").asText();
+
+        Response resent = resend(shop, email);
+        Response unknown = resend(shop, "nobody-" + shop + "@example.com");
+        assertEquals(202, resent.statusCode());
+        assertEquals(resent.asString(), unknown.asString());
+        Awaitility.await("a second verification email").atMost(Duration.ofSeconds(20))
+                .until(() -> tokens(email).size() == 2);
+        String second = tokens(email).stream().filter(t -> !t.equals(first)).findFirst().orElseThrow();
+
+        given().contentType("application/json").body(Map.of("token", first))
+                .when().post("/api/v1/auth/verify-email").then().statusCode(400);
+        given().contentType("application/json").body(Map.of("token", second))
+                .when().post("/api/v1/auth/verify-email").then().statusCode(200);
+    }
+
+    @Test
     void malformedUnknownAndUsedTokensGetTheSameAnswer() {
         for (String token : List.of("short", "A".repeat(43), "../../etc/passwd" + "x".repeat(27))) {
             given().contentType("application/json").body(Map.of("token", token))
@@ -116,6 +136,23 @@ class SignupTest {
         return given().contentType("application/json")
                 .body(Map.of("tenant", tenant, "email", email, "password", PASSWORD, "name", "Ada Lovelace"))
                 .when().post("/api/v1/auth/signup");
+    }
+
+    private static Response resend(String tenant, String email) {
+        return given().contentType("application/json").body(Map.of("tenant", tenant, "email", email))
+                .when().post("/api/v1/auth/resend-verification");
+    }
+
+    private List<String> tokens(String to) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (var request : notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails")))) {
+            JsonNode body = json.readTree(request.getBodyAsString());
+            if (to.equals(body.path("to").asText()) && "verify-email".equals(body.path("template").asText())) {
+                tokens.add(body.path("data").path("token").asText());
+            }
+        }
+        return tokens;
     }
 
     private JsonNode awaitEmail(String to, String template) throws Exception {

@@ -63,6 +63,16 @@ public class IdentityRepository {
                 rows -> new TenantRef(rows.getObject(1, UUID.class), rows.getBoolean(2)), slug);
     }
 
+    /** A user of the tenant by address: id, name, and whether the address is verified. */
+    public Optional<UserRef> findUser(UUID tenantId, String email) {
+        return query("SELECT id, name, email_verified_at IS NOT NULL FROM users WHERE tenant_id = ? AND email = ?",
+                rows -> new UserRef(rows.getObject(1, UUID.class), rows.getString(2), rows.getBoolean(3)), tenantId,
+                email);
+    }
+
+    public record UserRef(UUID id, String name, boolean verified) {
+    }
+
     public Optional<UUID> findUserId(UUID tenantId, String email) {
         return query("SELECT id FROM users WHERE tenant_id = ? AND email = ?", rows -> rows.getObject(1, UUID.class),
                 tenantId, email);

@@ -31,6 +31,9 @@ public class AuthResource {
     static final Map<String, String> SIGNUP_ACCEPTED = Map.of("status", "accepted",
             "message", "If this address can be used, a verification email is on its way.");
 
+    static final Map<String, String> RESEND_ACCEPTED = Map.of("status", "accepted",
+            "message", "If this address has an unverified account, a new verification email is on its way.");
+
     private final SignupService signups;
     private final HttpServerRequest http;
 
@@ -47,6 +50,15 @@ public class AuthResource {
     public Response signup(@Valid @NotNull SignupRequest request) {
         signups.signup(request, origin());
         return Response.accepted(SIGNUP_ACCEPTED).build();
+    }
+
+    @POST
+    @Path("/resend-verification")
+    @Operation(summary = "Send a new verification email, voiding the older link")
+    @APIResponse(responseCode = "202", description = "The same answer whether or not the address has an account")
+    public Response resendVerification(@Valid @NotNull ResendVerificationRequest request) {
+        signups.resendVerification(request.tenant(), request.email(), origin());
+        return Response.accepted(RESEND_ACCEPTED).build();
     }
 
     @POST

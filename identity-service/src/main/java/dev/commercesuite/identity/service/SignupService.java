@@ -94,6 +94,31 @@ public class SignupService {
         repository.audit(tenantId, userId.toString(), "signup", origin, "{}");
     }
 
+    /**
+     * Sends a fresh verification email (voiding the older link) when the address belongs to an unverified account;
+     * otherwise sends nothing. The caller's answer is the same either way, and every path writes one audit event.
+     */
+    public void resendVerification(String tenantSlug, String rawEmail, RequestOrigin origin) {
+        String email = EmailAddresses.normalize(rawEmail);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Optional<TenantRef> tenant = repository.findTenantBySlug(tenantSlug).filter(TenantRef::active);
+            Optional<IdentityRepository.UserRef> user = tenant.flatMap(t -> repository.findUser(t.id(), email))
+                    .filter(u -> !u.verified());
+            if (user.isEmpty()) {
+                repository.audit(tenant.map(TenantRef::id).orElse(null), null, "verification.resend-ignored", origin,
+                        "{}");
+                return;
+            }
+            String token = OneTimeTokens.generate();
+            repository.replaceVerificationToken(user.get().id(), OneTimeTokens.sha256(token),
+                    Instant.now().plus(TenantService.VERIFICATION_TOKEN_LIFETIME));
+            outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "verify-email", "to", email,
+                    "tenantId", tenant.get().id().toString(),
+                    "data", Map.of("name", user.get().name(), "token", token))));
+            repository.audit(tenant.get().id(), user.get().id().toString(), "verification.resent", origin, "{}");
+        });
+    }
+
     /** Uses a verification token once: the user is verified, welcomed, and the event audited. */
     public void verifyEmail(String token, RequestOrigin origin) {
         if (token == null || !TOKEN.matcher(token).matches()) {
