@@ -98,6 +98,49 @@ public class IdentityRepository {
     public record TenantRef(UUID id, boolean active) {
     }
 
+    /** What login needs of an account, read with a row lock so concurrent attempts count one after the other. */
+    public record LoginAccount(UUID id, UUID tenantId, String email, String name, String role, String passwordHash,
+            boolean verified, String tier, int failedLogins, Instant failureWindowStart, Instant lockedUntil) {
+    }
+
+    public Optional<LoginAccount> findAccountForLogin(UUID tenantId, String email) {
+        return account(tenantId, email, "");
+    }
+
+    public Optional<LoginAccount> lockAccountForLogin(UUID tenantId, String email) {
+        return account(tenantId, email, " FOR UPDATE OF u");
+    }
+
+    private Optional<LoginAccount> account(UUID tenantId, String email, String lock) {
+        return query("SELECT u.id, u.tenant_id, u.email, u.name, u.role, u.password_hash,"
+                + " u.email_verified_at IS NOT NULL, t.tier, u.failed_logins, u.failure_window_start, u.locked_until"
+                + " FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.tenant_id = ? AND u.email = ?" + lock,
+                rows -> new LoginAccount(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getBoolean(7),
+                        rows.getString(8), rows.getInt(9), instant(rows, 10), instant(rows, 11)),
+                tenantId, email);
+    }
+
+    public void recordLoginFailure(UUID userId, int failedLogins, Instant windowStart, Instant lockedUntil) {
+        update("UPDATE users SET failed_logins = ?, failure_window_start = ?, locked_until = ? WHERE id = ?",
+                failedLogins, utc(windowStart), lockedUntil == null ? null : utc(lockedUntil), userId);
+    }
+
+    public void recordLoginSuccess(UUID userId, String newPasswordHash) {
+        if (newPasswordHash == null) {
+            update("UPDATE users SET failed_logins = 0, failure_window_start = NULL, locked_until = NULL WHERE id = ?",
+                    userId);
+        } else {
+            update("UPDATE users SET failed_logins = 0, failure_window_start = NULL, locked_until = NULL,"
+                    + " password_hash = ? WHERE id = ?", newPasswordHash, userId);
+        }
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     public record VerifiedUser(UUID id, UUID tenantId, String email, String name) {
     }
 
@@ -122,7 +165,7 @@ public class IdentityRepository {
 
     public void audit(UUID tenantId, String actor, String action, RequestOrigin origin, String metadataJson) {
         update("INSERT INTO audit_events (id, tenant_id, actor, action, ip, user_agent, request_id, metadata, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())", UUID.randomUUID(), tenantId, actor, action,
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, clock_timestamp())", UUID.randomUUID(), tenantId, actor, action,
                 origin.ip(), origin.userAgent(), origin.requestId(), metadataJson);
     }
 

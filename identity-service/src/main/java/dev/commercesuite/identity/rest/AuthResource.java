@@ -17,10 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.defaults.requestid.RequestId;
 import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.service.LoginService;
 import dev.commercesuite.identity.service.SignupService;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Sign-up and email verification. */
+/** Sign-up, email verification and login. */
 @Path("/api/v1/auth")
 @Tag(name = "auth")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,11 +36,23 @@ public class AuthResource {
             "message", "If this address has an unverified account, a new verification email is on its way.");
 
     private final SignupService signups;
+    private final LoginService logins;
     private final HttpServerRequest http;
 
-    public AuthResource(SignupService signups, HttpServerRequest http) {
+    public AuthResource(SignupService signups, LoginService logins, HttpServerRequest http) {
         this.signups = signups;
+        this.logins = logins;
         this.http = http;
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Log in to a shop with email and password")
+    @APIResponse(responseCode = "200", description = "{accessToken, expiresIn, tokenType}")
+    @APIResponse(responseCode = "401", description = "One answer for every credential failure, lockout included")
+    @APIResponse(responseCode = "403", description = "email-not-verified, only after a correct password")
+    public LoginResponse login(@Valid @NotNull LoginRequest request) {
+        return logins.login(request, origin());
     }
 
     @POST

@@ -6,6 +6,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
+import dev.commercesuite.identity.service.EmailNotVerifiedException;
+import dev.commercesuite.identity.service.InvalidCredentialsException;
 import dev.commercesuite.identity.service.InvalidRequestException;
 import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.SlugTakenException;
@@ -26,6 +28,18 @@ public class IdentityExceptionMappers {
     public Response invalidToken(InvalidTokenException e, HttpServerRequest request) {
         return Problems.response(Problems.of("invalid-or-expired-token", "Invalid or expired token", 400,
                 "This link is invalid, was already used or has expired; ask for a new one.", request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCredentials(InvalidCredentialsException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("invalid-credentials", "Invalid credentials", 401,
+                "The shop, email address or password is not right.", request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response emailNotVerified(EmailNotVerifiedException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("email-not-verified", "Email not verified", 403,
+                "Confirm your email address with the link we sent you, or ask for a new one.", request.path()));
     }
 
     @ServerExceptionMapper
