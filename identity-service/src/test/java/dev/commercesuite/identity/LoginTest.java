@@ -77,6 +77,40 @@ class LoginTest {
     }
 
     @Test
+    void refreshRotatesAndReusingARotatedTokenRevokesTheFamily() throws Exception {
+        verify(admin);
+        String first = login(shop, admin, PASSWORD).then().statusCode(200).extract().path("refreshToken");
+        String second = refresh(first).then().statusCode(200).extract().path("refreshToken");
+        String third = refresh(second).then().statusCode(200)
+                .body("tokenType", equalTo("Bearer")).extract().path("refreshToken");
+        assertTrue(!first.equals(second) && !second.equals(third));
+
+        // the first token was rotated: presenting it again revokes the family, so even the newest one dies
+        refresh(first).then().statusCode(401)
+                .body("type", equalTo("https://commercesuite.dev/problems/invalid-refresh-token"));
+        refresh(third).then().statusCode(401);
+        assertTrue(auditActions(admin).contains("refresh.reuse-detected"), auditActions(admin));
+    }
+
+    @Test
+    void logoutRevokesTheSession() throws Exception {
+        verify(admin);
+        String token = login(shop, admin, PASSWORD).then().statusCode(200).extract().path("refreshToken");
+        given().contentType("application/json").body(Map.of("refreshToken", token))
+                .when().post("/api/v1/auth/logout").then().statusCode(204);
+        refresh(token).then().statusCode(401);
+        // logging out with nonsense answers the same
+        given().contentType("application/json").body(Map.of("refreshToken", "nonsense"))
+                .when().post("/api/v1/auth/logout").then().statusCode(204);
+    }
+
+    @Test
+    void malformedRefreshTokensAre401() {
+        refresh("short").then().statusCode(401);
+        refresh("A".repeat(43)).then().statusCode(401);
+    }
+
+    @Test
     void everyCredentialFailureGetsTheSameAnswer() throws Exception {
         verify(admin);
         String wrongPassword = login(shop, admin, PASSWORD + "x").then().statusCode(401).extract().asString();
@@ -155,6 +189,16 @@ class LoginTest {
         return given().contentType("application/json")
                 .body(Map.of("tenant", tenant, "email", email, "password", password))
                 .when().post("/api/v1/auth/login");
+    }
+
+    private static Response refresh(String token) {
+        return given().contentType("application/json").body(Map.of("refreshToken", token))
+                .when().post("/api/v1/auth/refresh");
+    }
+
+    private String auditActions(String email) throws Exception {
+        return single("SELECT string_agg(action, ',' ORDER BY created_at) FROM audit_events WHERE actor IN"
+                + " (SELECT id::text FROM users WHERE email = ?)", email);
     }
 
     private static String withoutRequestId(String body) {

@@ -136,6 +136,41 @@ public class IdentityRepository {
         }
     }
 
+    public void insertRefreshToken(byte[] tokenSha256, UUID familyId, UUID userId, Instant expiresAt) {
+        update("INSERT INTO refresh_tokens (token_sha256, family_id, user_id, expires_at, created_at)"
+                + " VALUES (?, ?, ?, ?, now())", tokenSha256, familyId, userId, utc(expiresAt));
+    }
+
+    /** A refresh token's state, read with a row lock so two concurrent uses of one token are ordered. */
+    public record RefreshToken(UUID familyId, UUID userId, Instant expiresAt, boolean rotated, boolean revoked) {
+    }
+
+    public Optional<RefreshToken> lockRefreshToken(byte[] tokenSha256) {
+        return query("SELECT family_id, user_id, expires_at, rotated_at IS NOT NULL, revoked_at IS NOT NULL"
+                + " FROM refresh_tokens WHERE token_sha256 = ? FOR UPDATE",
+                rows -> new RefreshToken(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                        instant(rows, 3), rows.getBoolean(4), rows.getBoolean(5)), (Object) tokenSha256);
+    }
+
+    public void markRotated(byte[] tokenSha256) {
+        update("UPDATE refresh_tokens SET rotated_at = now() WHERE token_sha256 = ?", (Object) tokenSha256);
+    }
+
+    public void revokeFamily(UUID familyId) {
+        update("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ? AND revoked_at IS NULL", familyId);
+    }
+
+    /** The account behind a user id, for issuing its next access token (no row lock). */
+    public Optional<LoginAccount> findAccountById(UUID userId) {
+        return query("SELECT u.id, u.tenant_id, u.email, u.name, u.role, u.password_hash,"
+                + " u.email_verified_at IS NOT NULL, t.tier, u.failed_logins, u.failure_window_start, u.locked_until,"
+                + " t.status = 'active' FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?",
+                rows -> rows.getBoolean(12) ? new LoginAccount(rows.getObject(1, UUID.class),
+                        rows.getObject(2, UUID.class), rows.getString(3), rows.getString(4), rows.getString(5),
+                        rows.getString(6), rows.getBoolean(7), rows.getString(8), rows.getInt(9), instant(rows, 10),
+                        instant(rows, 11)) : null, userId);
+    }
+
     private static Instant instant(ResultSet rows, int column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
@@ -156,7 +191,7 @@ public class IdentityRepository {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+                return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the identity database", e);

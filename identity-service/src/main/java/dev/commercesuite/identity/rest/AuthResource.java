@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.commercesuite.defaults.requestid.RequestId;
 import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.LoginService;
+import dev.commercesuite.identity.service.RefreshService;
 import dev.commercesuite.identity.service.SignupService;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -37,12 +38,32 @@ public class AuthResource {
 
     private final SignupService signups;
     private final LoginService logins;
+    private final RefreshService refreshes;
     private final HttpServerRequest http;
 
-    public AuthResource(SignupService signups, LoginService logins, HttpServerRequest http) {
+    public AuthResource(SignupService signups, LoginService logins, RefreshService refreshes, HttpServerRequest http) {
         this.signups = signups;
         this.logins = logins;
+        this.refreshes = refreshes;
         this.http = http;
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token")
+    @APIResponse(responseCode = "200", description = "{accessToken, refreshToken, expiresIn, tokenType}")
+    @APIResponse(responseCode = "401", description = "invalid-refresh-token; reusing a rotated token revokes its family")
+    public LoginResponse refresh(@Valid @NotNull RefreshRequest request) {
+        return refreshes.refresh(request.refreshToken(), origin());
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Revoke the refresh token's family (this login's session)")
+    @APIResponse(responseCode = "204", description = "Done, whether or not the token was valid")
+    public Response logout(@Valid @NotNull RefreshRequest request) {
+        refreshes.logout(request.refreshToken(), origin());
+        return Response.noContent().build();
     }
 
     @POST

@@ -8,6 +8,7 @@ import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
 import dev.commercesuite.identity.service.EmailNotVerifiedException;
 import dev.commercesuite.identity.service.InvalidCredentialsException;
+import dev.commercesuite.identity.service.InvalidRefreshTokenException;
 import dev.commercesuite.identity.service.InvalidRequestException;
 import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.SlugTakenException;
@@ -34,6 +35,12 @@ public class IdentityExceptionMappers {
     public Response invalidCredentials(InvalidCredentialsException e, HttpServerRequest request) {
         return Problems.response(Problems.of("invalid-credentials", "Invalid credentials", 401,
                 "The shop, email address or password is not right.", request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRefreshToken(InvalidRefreshTokenException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("invalid-refresh-token", "Invalid refresh token", 401,
+                "This refresh token is not valid any more; log in again.", request.path()));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,8 @@
 package dev.commercesuite.identity.rest;
 
-/** A successful login: a short-lived access token for the Authorization header. */
-public record LoginResponse(String accessToken, long expiresIn, String tokenType) {
+/**
+ * A successful login or refresh: a short-lived access token for the Authorization header and the refresh token that
+ * gets the next one (single use: each refresh returns a new one).
+ */
+public record LoginResponse(String accessToken, String refreshToken, long expiresIn, String tokenType) {
 }

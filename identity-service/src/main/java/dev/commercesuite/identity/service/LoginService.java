@@ -35,6 +35,7 @@ public class LoginService {
     static final Duration FIRST_WAIT = Duration.ofMinutes(1);
     static final Duration MAX_WAIT = Duration.ofMinutes(15);
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+    static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private final IdentityRepository repository;
     private final PasswordHasher hasher;
@@ -66,7 +67,7 @@ public class LoginService {
         Outcome outcome = QuarkusTransaction.requiringNew().call(
                 () -> settle(tenant.get().id(), email, verification.matches(), tenantActive, upgradedHash, origin));
         return switch (outcome.result()) {
-            case SUCCESS -> issue(outcome.account());
+            case SUCCESS -> issue(outcome.account(), outcome.refreshToken());
             case UNVERIFIED -> throw new EmailNotVerifiedException();
             case REFUSED -> throw new InvalidCredentialsException();
         };
@@ -78,7 +79,11 @@ public class LoginService {
         REFUSED
     }
 
-    private record Outcome(Result result, LoginAccount account) {
+    private record Outcome(Result result, LoginAccount account, String refreshToken) {
+
+        Outcome(Result result, LoginAccount account) {
+            this(result, account, null);
+        }
     }
 
     /** With the row locked: applies the lockout rules and records the attempt. */
@@ -121,10 +126,18 @@ public class LoginService {
             return new Outcome(Result.UNVERIFIED, account);
         }
         repository.audit(tenantId, actor, "login.success", origin, toJson(Map.of("rehashed", upgradedHash != null)));
-        return new Outcome(Result.SUCCESS, account);
+        return new Outcome(Result.SUCCESS, account, newRefreshToken(java.util.UUID.randomUUID(), account.id()));
     }
 
-    private LoginResponse issue(LoginAccount account) {
+    /** Mints a refresh token in {@code familyId}; only its digest is stored. Call inside the transaction. */
+    String newRefreshToken(java.util.UUID familyId, java.util.UUID userId) {
+        String token = OneTimeTokens.generate();
+        repository.insertRefreshToken(OneTimeTokens.sha256(token), familyId, userId,
+                Instant.now().plus(REFRESH_TOKEN_LIFETIME));
+        return token;
+    }
+
+    LoginResponse issue(LoginAccount account, String refreshToken) {
         long lifetime = ACCESS_TOKEN_LIFETIME.toSeconds();
         String token = Jwt.issuer(config.tokens().issuer())
                 .subject(account.id().toString())
@@ -135,7 +148,7 @@ public class LoginService {
                 .expiresIn(lifetime)
                 .jws().keyId(config.tokens().keyId())
                 .sign();
-        return new LoginResponse(token, lifetime, "Bearer");
+        return new LoginResponse(token, refreshToken, lifetime, "Bearer");
     }
 
     /** 1 minute at the threshold, doubling per further failure, at most 15 minutes. */
