@@ -65,6 +65,7 @@ def apps(key_dir, java):
         ("floor (bare Quarkus REST hello)", "bench/floor-app", "/hello", {}),
         ("identity-service", "identity-service", "/q/health/ready",
          dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("identity_test"), SMALLRYE_JWT_SIGN_KEY_LOCATION=private_key,
+              MP_JWT_VERIFY_PUBLICKEY_LOCATION=public_key,
               SUITE_OUTBOX_NOTIFICATION_URL="http://127.0.0.1:8083", SUITE_OUTBOX_ENABLED="false")),
         ("order-service", "order-service", "/q/health/ready",
          dict(common, QUARKUS_DATASOURCE_JDBC_URL=db("orders_test"), MP_JWT_VERIFY_PUBLICKEY_LOCATION=public_key)),

@@ -18,6 +18,7 @@ class IdentityPackagedIT extends PackagedServiceTests {
                 "QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("identity_test"),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user(),
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
                 "SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:1");
     }
 
@@ -25,6 +26,7 @@ class IdentityPackagedIT extends PackagedServiceTests {
     protected List<String> requiredSettings() {
         return List.of("quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL)",
                 "suite.outbox.notification-url (SUITE_OUTBOX_NOTIFICATION_URL)",
-                "smallrye.jwt.sign.key.location (SMALLRYE_JWT_SIGN_KEY_LOCATION)");
+                "smallrye.jwt.sign.key.location (SMALLRYE_JWT_SIGN_KEY_LOCATION)",
+                "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
     }
 }

@@ -171,6 +171,18 @@ public class IdentityRepository {
                         instant(rows, 11)) : null, userId);
     }
 
+    /** A user's profile, only within its own tenant. */
+    public record Profile(UUID id, UUID tenantId, String email, String name, String role, boolean emailVerified,
+            Instant createdAt) {
+    }
+
+    public Optional<Profile> findProfile(UUID userId, UUID tenantId) {
+        return query("SELECT id, tenant_id, email, name, role, email_verified_at IS NOT NULL, created_at FROM users"
+                + " WHERE id = ? AND tenant_id = ?", rows -> new Profile(rows.getObject(1, UUID.class),
+                        rows.getObject(2, UUID.class), rows.getString(3), rows.getString(4), rows.getString(5),
+                        rows.getBoolean(6), instant(rows, 7)), userId, tenantId);
+    }
+
     private static Instant instant(ResultSet rows, int column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -50,6 +50,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return sign(userId, Set.of(groups), Map.of("tenant", tenant), privateKey(keyDir()));
     }
 
+    /** The test signing key, for tests that craft their own tokens (expired, wrong issuer, other kid...). */
+    public static PrivateKey signingKey() {
+        return privateKey(keyDir());
+    }
+
     /** A well-formed token signed by a key the service does not trust. */
     public static String forged(String subject, String... groups) {
         return sign(subject, Set.of(groups), Map.of(), generate().getPrivate());
