@@ -183,6 +183,58 @@ public class IdentityRepository {
                         rows.getBoolean(6), instant(rows, 7)), userId, tenantId);
     }
 
+    /** One audit event as stored; metadata is JSON text. */
+    public record AuditEvent(UUID id, String action, String actor, String ip, String userAgent, String requestId,
+            String metadata, Instant createdAt) {
+    }
+
+    /**
+     * One page of a tenant's audit events, newest first, optionally of one action and within [from, to), after the
+     * (createdAt, id) of the previous page's last event.
+     */
+    public java.util.List<AuditEvent> auditPage(UUID tenantId, Optional<String> action, Optional<Instant> from,
+            Optional<Instant> to, Optional<AuditEvent> after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, action, actor, ip, user_agent, request_id, metadata::text,"
+                + " created_at FROM audit_events WHERE tenant_id = ?");
+        java.util.List<Object> parameters = new java.util.ArrayList<>(java.util.List.of(tenantId));
+        action.ifPresent(a -> {
+            sql.append(" AND action = ?");
+            parameters.add(a);
+        });
+        from.ifPresent(f -> {
+            sql.append(" AND created_at >= ?");
+            parameters.add(utc(f));
+        });
+        to.ifPresent(t -> {
+            sql.append(" AND created_at < ?");
+            parameters.add(utc(t));
+        });
+        after.ifPresent(last -> {
+            sql.append(" AND (created_at, id) < (?, ?)");
+            parameters.add(utc(last.createdAt()));
+            parameters.add(last.id());
+        });
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        parameters.add(limit);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            java.util.List<AuditEvent> events = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new AuditEvent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                            instant(rows, 8)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit log", e);
+        }
+    }
+
     private static Instant instant(ResultSet rows, int column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

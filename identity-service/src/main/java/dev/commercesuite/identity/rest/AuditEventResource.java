@@ -1,0 +1,128 @@
+package dev.commercesuite.identity.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.commercesuite.defaults.paging.Page;
+import dev.commercesuite.defaults.problem.Problem;
+import dev.commercesuite.identity.repository.IdentityRepository;
+import dev.commercesuite.identity.repository.IdentityRepository.AuditEvent;
+import dev.commercesuite.identity.service.InvalidRequestException;
+
+/** The tenant admin's view of the shop's authentication audit log. */
+@Path("/api/v1/audit-events")
+@Tag(name = "audit")
+@RolesAllowed("admin")
+public class AuditEventResource {
+
+    /** An audit event as the API shows it. */
+    public record AuditEventView(UUID id, String action, String actor, String ip, String userAgent, String requestId,
+            JsonNode metadata, Instant createdAt) {
+    }
+
+    private final IdentityRepository repository;
+    private final JsonWebToken caller;
+    private final ObjectMapper json;
+
+    public AuditEventResource(IdentityRepository repository, JsonWebToken caller, ObjectMapper json) {
+        this.repository = repository;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The tenant's audit events, newest first, filtered by action and time")
+    @APIResponse(responseCode = "200", description = "{items, nextCursor}")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor")
+    @APIResponse(responseCode = "403", description = "Not an admin of a tenant")
+    public Page<AuditEventView> list(
+            @QueryParam("action") @Pattern(regexp = "[a-z.-]{1,64}", message = "must be an action name") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor) {
+        UUID tenant = tenant();
+        List<AuditEvent> rows = repository.auditPage(tenant, Optional.ofNullable(action), instant("from", from),
+                instant("to", to), decode(cursor), limit + 1);
+        boolean more = rows.size() > limit;
+        List<AuditEvent> page = more ? rows.subList(0, limit) : rows;
+        return new Page<>(page.stream().map(this::view).toList(), more ? encode(page.get(page.size() - 1)) : null);
+    }
+
+    private AuditEventView view(AuditEvent event) {
+        JsonNode metadata;
+        try {
+            metadata = json.readTree(event.metadata());
+        } catch (JsonProcessingException e) {
+            metadata = json.createObjectNode();
+        }
+        return new AuditEventView(event.id(), event.action(), event.actor(), event.ip(), event.userAgent(),
+                event.requestId(), metadata, event.createdAt());
+    }
+
+    private UUID tenant() {
+        Object claim = caller.getClaim("tenant");
+        try {
+            return UUID.fromString(String.valueOf(claim).replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ForbiddenException();
+        }
+    }
+
+    private static Optional<Instant> instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(List.of(new Problem.FieldError(field,
+                    "must be an ISO 8601 instant such as 2026-11-25T12:00:00Z")));
+        }
+    }
+
+    private static Optional<AuditEvent> decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return Optional.of(new AuditEvent(UUID.fromString(parts[1]), null, null, null, null, null, null,
+                    Instant.parse(parts[0])));
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException(List.of(new Problem.FieldError("cursor",
+                    "is not a cursor this endpoint returned")));
+        }
+    }
+
+    private static String encode(AuditEvent last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+    }
+}
