@@ -139,6 +139,9 @@ class LoginTest {
                 "the first wait is one minute: " + lockedUntil);
         login(shop, admin, PASSWORD).then().statusCode(401);
         assertEquals("login.locked", lastAudit());
+        // the owner is told once, when the lockout starts
+        Awaitility.await("the account-locked email").atMost(Duration.ofSeconds(20))
+                .until(() -> emails(admin, "account-locked") == 1);
 
         // the wait is over (moved into the past instead of sleeping): the right password works and clears the count
         execute("UPDATE users SET locked_until = now() - interval '1 second' WHERE email = ?", admin);
@@ -183,6 +186,18 @@ class LoginTest {
             }
         }
         return null;
+    }
+
+    private long emails(String to, String template) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long count = 0;
+        for (var request : notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails")))) {
+            JsonNode body = json.readTree(request.getBodyAsString());
+            if (to.equals(body.path("to").asText()) && template.equals(body.path("template").asText())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static Response login(String tenant, String email, String password) {

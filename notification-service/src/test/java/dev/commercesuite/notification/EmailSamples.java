@@ -19,6 +19,7 @@ final class EmailSamples {
             case "welcome", "password-changed" -> Map.of("name", "Ada Lovelace");
             case "verify-email", "password-reset" -> Map.of("name", "Ada Lovelace", "token", TOKEN);
             case "account-exists" -> Map.of("shopName", "Analytical Engines");
+            case "account-locked" -> Map.of("name", "Ada Lovelace", "minutes", 1);
             case "order-confirmation" -> Map.of("name", "Ada Lovelace", "orderNumber", "A-1001",
                     "orderId", "0190f0a2-7b1c-7d3e-9f00-123456789abc", "accessToken", TOKEN, "currency", "EUR",
                     "items", java.util.List.of(Map.of("name", "Brass gear", "quantity", 2, "unitPrice", 1250),

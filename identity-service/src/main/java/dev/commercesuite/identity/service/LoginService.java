@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.commercesuite.defaults.outbox.NotificationEmails;
+import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.validation.EmailAddresses;
 import dev.commercesuite.identity.config.IdentityConfig;
 import dev.commercesuite.identity.repository.IdentityRepository;
@@ -25,7 +27,7 @@ import io.smallrye.jwt.build.Jwt;
  * Login. The password is verified outside any transaction (an unknown account costs a verification of a dummy
  * hash, so timing does not tell); then, with the account row locked, the lockout state is checked and updated: 5
  * failures within 15 minutes make the account wait 1 minute, doubling per further failure up to 15 minutes, and a
- * success clears it. Every attempt is audited. Unverified accounts are told so only after a correct password.
+ * success clears it; the owner gets an {@code account-locked} email when a lockout starts. Every attempt is audited. Unverified accounts are told so only after a correct password.
  */
 @ApplicationScoped
 public class LoginService {
@@ -41,12 +43,15 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final IdentityConfig config;
     private final ObjectMapper json;
+    private final OutboxWriter outbox;
 
-    public LoginService(IdentityRepository repository, PasswordHasher hasher, IdentityConfig config, ObjectMapper json) {
+    public LoginService(IdentityRepository repository, PasswordHasher hasher, IdentityConfig config, ObjectMapper json,
+            OutboxWriter outbox) {
         this.repository = repository;
         this.hasher = hasher;
         this.config = config;
         this.json = json;
+        this.outbox = outbox;
     }
 
     public LoginResponse login(LoginRequest request, RequestOrigin origin) {
@@ -113,6 +118,9 @@ public class LoginService {
             if (failures == LOCKOUT_THRESHOLD) {
                 repository.audit(tenantId, actor, "account.locked", origin,
                         toJson(Map.of("until", lockedUntil.toString())));
+                outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "account-locked",
+                        "to", account.email(), "tenantId", tenantId.toString(),
+                        "data", Map.of("name", account.name(), "minutes", wait(failures).toMinutes()))));
             }
             return new Outcome(Result.REFUSED, account);
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import dev.commercesuite.notification.domain.data.AccountExistsData;
+import dev.commercesuite.notification.domain.data.AccountLockedData;
 import dev.commercesuite.notification.domain.data.NameData;
 import dev.commercesuite.notification.domain.data.OrderCancelledData;
 import dev.commercesuite.notification.domain.data.OrderConfirmationData;
@@ -22,6 +23,7 @@ public enum EmailTemplate {
     PASSWORD_RESET("password-reset", TokenLinkData.class),
     PASSWORD_CHANGED("password-changed", NameData.class),
     ACCOUNT_EXISTS("account-exists", AccountExistsData.class),
+    ACCOUNT_LOCKED("account-locked", AccountLockedData.class),
     ORDER_CONFIRMATION("order-confirmation", OrderConfirmationData.class),
     ORDER_STATUS_UPDATE("order-status-update", OrderStatusUpdateData.class),
     ORDER_CANCELLED("order-cancelled", OrderCancelledData.class);
