@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.SlugTakenException;
@@ -27,9 +31,11 @@ public class IdentityRepository {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final ObjectMapper json;
 
-    public IdentityRepository(DataSource dataSource) {
+    public IdentityRepository(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
     }
 
     public void insertTenant(UUID id, String slug, String name, String tier, Instant createdAt) {
@@ -262,7 +268,13 @@ public class IdentityRepository {
         }
     }
 
-    public void audit(UUID tenantId, String actor, String action, RequestOrigin origin, String metadataJson) {
+    public void audit(UUID tenantId, String actor, String action, RequestOrigin origin, Map<String, ?> metadata) {
+        String metadataJson;
+        try {
+            metadataJson = json.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit metadata cannot be written as JSON", e);
+        }
         update("INSERT INTO audit_events (id, tenant_id, actor, action, ip, user_agent, request_id, metadata, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, clock_timestamp())", UUID.randomUUID(), tenantId, actor, action,
                 origin.ip(), origin.userAgent(), origin.requestId(), metadataJson);

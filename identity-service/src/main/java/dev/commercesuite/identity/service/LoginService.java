@@ -8,9 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.commercesuite.defaults.outbox.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.validation.EmailAddresses;
@@ -42,15 +39,13 @@ public class LoginService {
     private final IdentityRepository repository;
     private final PasswordHasher hasher;
     private final IdentityConfig config;
-    private final ObjectMapper json;
     private final OutboxWriter outbox;
 
-    public LoginService(IdentityRepository repository, PasswordHasher hasher, IdentityConfig config, ObjectMapper json,
+    public LoginService(IdentityRepository repository, PasswordHasher hasher, IdentityConfig config,
             OutboxWriter outbox) {
         this.repository = repository;
         this.hasher = hasher;
         this.config = config;
-        this.json = json;
         this.outbox = outbox;
     }
 
@@ -62,7 +57,7 @@ public class LoginService {
         if (account.isEmpty()) {
             hasher.verifyAgainstDummy(password);
             repository.audit(tenant.map(TenantRef::id).orElse(null), null, "login.failure", origin,
-                    toJson(Map.of("reason", "unknown-account")));
+                    Map.of("reason", "unknown-account"));
             throw new InvalidCredentialsException();
         }
         PasswordHasher.Verification verification = hasher.verify(password, account.get().passwordHash());
@@ -103,7 +98,7 @@ public class LoginService {
         String actor = account.id().toString();
         if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
             repository.audit(tenantId, actor, "login.locked", origin,
-                    toJson(Map.of("until", account.lockedUntil().toString())));
+                    Map.of("until", account.lockedUntil().toString()));
             return new Outcome(Result.REFUSED, account);
         }
         if (!passwordMatches) {
@@ -113,27 +108,27 @@ public class LoginService {
             Instant windowStart = windowOpen ? account.failureWindowStart() : now;
             Instant lockedUntil = failures >= LOCKOUT_THRESHOLD ? now.plus(wait(failures)) : null;
             repository.recordLoginFailure(account.id(), failures, windowStart, lockedUntil);
-            repository.audit(tenantId, actor, "login.failure", origin, toJson(Map.of("reason", "wrong-password",
-                    "failures", failures)));
+            repository.audit(tenantId, actor, "login.failure", origin, Map.of("reason", "wrong-password",
+                    "failures", failures));
             if (failures == LOCKOUT_THRESHOLD) {
                 repository.audit(tenantId, actor, "account.locked", origin,
-                        toJson(Map.of("until", lockedUntil.toString())));
-                outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "account-locked",
+                        Map.of("until", lockedUntil.toString()));
+                outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-locked",
                         "to", account.email(), "tenantId", tenantId.toString(),
-                        "data", Map.of("name", account.name(), "minutes", wait(failures).toMinutes()))));
+                        "data", Map.of("name", account.name(), "minutes", wait(failures).toMinutes())));
             }
             return new Outcome(Result.REFUSED, account);
         }
         if (!tenantActive) {
-            repository.audit(tenantId, actor, "login.failure", origin, toJson(Map.of("reason", "tenant-suspended")));
+            repository.audit(tenantId, actor, "login.failure", origin, Map.of("reason", "tenant-suspended"));
             return new Outcome(Result.REFUSED, account);
         }
         repository.recordLoginSuccess(account.id(), upgradedHash);
         if (!account.verified()) {
-            repository.audit(tenantId, actor, "login.unverified", origin, "{}");
+            repository.audit(tenantId, actor, "login.unverified", origin, Map.of());
             return new Outcome(Result.UNVERIFIED, account);
         }
-        repository.audit(tenantId, actor, "login.success", origin, toJson(Map.of("rehashed", upgradedHash != null)));
+        repository.audit(tenantId, actor, "login.success", origin, Map.of("rehashed", upgradedHash != null));
         return new Outcome(Result.SUCCESS, account, newRefreshToken(java.util.UUID.randomUUID(), account.id()));
     }
 
@@ -166,11 +161,4 @@ public class LoginService {
         return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.defaults.problem.Problem;
+import dev.commercesuite.defaults.validation.EmailAddresses;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
 /**
@@ -30,6 +31,20 @@ public class PasswordPolicy {
     /** The NFKC form in which passwords are checked, hashed and compared. */
     public static String normalize(String password) {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    /**
+     * The checks of a new account's credentials: a single plain address in {@code email} (already normalised) and a
+     * password that passes the policy; every problem as a field error under the given field names.
+     */
+    public List<Problem.FieldError> checkNewAccount(String emailField, String email, String passwordField,
+            String password, String tenantSlug) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!EmailAddresses.isPlain(email)) {
+            errors.add(new Problem.FieldError(emailField, "must be a single plain email address"));
+        }
+        errors.addAll(check(passwordField, password, email, tenantSlug));
+        return errors;
     }
 
     /** Field errors for {@code field}, empty when the password is acceptable. */

@@ -1,6 +1,7 @@
 package dev.commercesuite.identity.service;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public class RefreshService {
         QuarkusTransaction.requiringNew().run(() -> repository.lockRefreshToken(OneTimeTokens.sha256(presented))
                 .ifPresent(token -> {
                     repository.revokeFamily(token.familyId());
-                    repository.audit(null, token.userId().toString(), "logout", origin, "{}");
+                    repository.audit(null, token.userId().toString(), "logout", origin, Map.of());
                 }));
     }
 
@@ -68,7 +69,7 @@ public class RefreshService {
         if (token.rotated()) {
             repository.revokeFamily(token.familyId());
             repository.audit(null, token.userId().toString(), "refresh.reuse-detected", origin,
-                    "{\"family\":\"" + token.familyId() + "\"}");
+                    Map.of("family", token.familyId().toString()));
             return new Rotation(null, null);
         }
         Optional<LoginAccount> account = repository.findAccountById(token.userId());
@@ -77,7 +78,7 @@ public class RefreshService {
         }
         repository.markRotated(digest);
         String next = logins.newRefreshToken(token.familyId(), token.userId());
-        repository.audit(account.get().tenantId(), token.userId().toString(), "refresh", origin, "{}");
+        repository.audit(account.get().tenantId(), token.userId().toString(), "refresh", origin, Map.of());
         return new Rotation(account.get(), next);
     }
 }

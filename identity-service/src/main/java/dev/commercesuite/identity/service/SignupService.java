@@ -1,7 +1,6 @@
 package dev.commercesuite.identity.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +8,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.defaults.ids.UuidV7;
 import dev.commercesuite.defaults.outbox.NotificationEmails;
@@ -37,24 +33,21 @@ public class SignupService {
     private final PasswordHasher hasher;
     private final IdentityRepository repository;
     private final OutboxWriter outbox;
-    private final ObjectMapper json;
+    private final VerificationEmails verificationEmails;
 
     public SignupService(PasswordPolicy policy, PasswordHasher hasher, IdentityRepository repository,
-            OutboxWriter outbox, ObjectMapper json) {
+            OutboxWriter outbox, VerificationEmails verificationEmails) {
         this.policy = policy;
         this.hasher = hasher;
         this.repository = repository;
         this.outbox = outbox;
-        this.json = json;
+        this.verificationEmails = verificationEmails;
     }
 
     public void signup(SignupRequest request, RequestOrigin origin) {
         String email = EmailAddresses.normalize(request.email());
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!EmailAddresses.isPlain(email)) {
-            errors.add(new Problem.FieldError("email", "must be a single plain email address"));
-        }
-        errors.addAll(policy.check("password", request.password(), email, request.tenant()));
+        List<Problem.FieldError> errors = policy.checkNewAccount("email", email, "password", request.password(),
+                request.tenant());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -72,26 +65,22 @@ public class SignupService {
     private void register(SignupRequest request, String email, String passwordHash, RequestOrigin origin) {
         Optional<TenantRef> tenant = repository.findTenantBySlug(request.tenant()).filter(TenantRef::active);
         if (tenant.isEmpty()) {
-            repository.audit(null, null, "signup.unknown-tenant", origin, toJson(Map.of("tenant", request.tenant())));
+            repository.audit(null, null, "signup.unknown-tenant", origin, Map.of("tenant", request.tenant()));
             return;
         }
         UUID tenantId = tenant.get().id();
         Optional<UUID> existing = repository.findUserId(tenantId, email);
         if (existing.isPresent()) {
-            outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "account-exists", "to", email,
-                    "tenantId", tenantId.toString(), "data", Map.of("shopName", request.tenant()))));
-            repository.audit(tenantId, existing.get().toString(), "signup.existing-account", origin, "{}");
+            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-exists", "to", email,
+                    "tenantId", tenantId.toString(), "data", Map.of("shopName", request.tenant())));
+            repository.audit(tenantId, existing.get().toString(), "signup.existing-account", origin, Map.of());
             return;
         }
         UUID userId = UuidV7.next();
         Instant now = Instant.now();
         repository.insertUser(userId, tenantId, email, request.name().strip(), passwordHash, "customer", now);
-        String token = OneTimeTokens.generate();
-        repository.replaceVerificationToken(userId, OneTimeTokens.sha256(token),
-                now.plus(TenantService.VERIFICATION_TOKEN_LIFETIME));
-        outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "verify-email", "to", email,
-                "tenantId", tenantId.toString(), "data", Map.of("name", request.name().strip(), "token", token))));
-        repository.audit(tenantId, userId.toString(), "signup", origin, "{}");
+        verificationEmails.send(userId, tenantId, email, request.name().strip());
+        repository.audit(tenantId, userId.toString(), "signup", origin, Map.of());
     }
 
     /**
@@ -106,16 +95,11 @@ public class SignupService {
                     .filter(u -> !u.verified());
             if (user.isEmpty()) {
                 repository.audit(tenant.map(TenantRef::id).orElse(null), null, "verification.resend-ignored", origin,
-                        "{}");
+                        Map.of());
                 return;
             }
-            String token = OneTimeTokens.generate();
-            repository.replaceVerificationToken(user.get().id(), OneTimeTokens.sha256(token),
-                    Instant.now().plus(TenantService.VERIFICATION_TOKEN_LIFETIME));
-            outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "verify-email", "to", email,
-                    "tenantId", tenant.get().id().toString(),
-                    "data", Map.of("name", user.get().name(), "token", token))));
-            repository.audit(tenant.get().id(), user.get().id().toString(), "verification.resent", origin, "{}");
+            verificationEmails.send(user.get().id(), tenant.get().id(), email, user.get().name());
+            repository.audit(tenant.get().id(), user.get().id().toString(), "verification.resent", origin, Map.of());
         });
     }
 
@@ -128,9 +112,9 @@ public class SignupService {
             UUID userId = repository.consumeVerificationToken(OneTimeTokens.sha256(token))
                     .orElseThrow(InvalidTokenException::new);
             IdentityRepository.VerifiedUser user = repository.markVerified(userId).orElseThrow(InvalidTokenException::new);
-            outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "welcome", "to", user.email(),
-                    "tenantId", user.tenantId().toString(), "data", Map.of("name", user.name()))));
-            repository.audit(user.tenantId(), userId.toString(), "email.verified", origin, "{}");
+            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "welcome", "to", user.email(),
+                    "tenantId", user.tenantId().toString(), "data", Map.of("name", user.name())));
+            repository.audit(user.tenantId(), userId.toString(), "email.verified", origin, Map.of());
         });
     }
 
@@ -143,11 +127,4 @@ public class SignupService {
         return false;
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,20 +1,13 @@
 package dev.commercesuite.identity.service;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.commercesuite.defaults.ids.UuidV7;
-import dev.commercesuite.defaults.outbox.NotificationEmails;
-import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.validation.EmailAddresses;
 import dev.commercesuite.identity.domain.Tier;
@@ -31,30 +24,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class TenantService {
 
-    static final Duration VERIFICATION_TOKEN_LIFETIME = Duration.ofHours(24);
-
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final IdentityRepository repository;
-    private final OutboxWriter outbox;
-    private final ObjectMapper json;
+    private final VerificationEmails verificationEmails;
 
     public TenantService(PasswordPolicy policy, PasswordHasher hasher, IdentityRepository repository,
-            OutboxWriter outbox, ObjectMapper json) {
+            VerificationEmails verificationEmails) {
         this.policy = policy;
         this.hasher = hasher;
         this.repository = repository;
-        this.outbox = outbox;
-        this.json = json;
+        this.verificationEmails = verificationEmails;
     }
 
     public TenantView create(CreateTenantRequest request, RequestOrigin origin) {
         String email = EmailAddresses.normalize(request.adminEmail());
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!EmailAddresses.isPlain(email)) {
-            errors.add(new Problem.FieldError("adminEmail", "must be a single plain email address"));
-        }
-        errors.addAll(policy.check("adminPassword", request.adminPassword(), email, request.slug()));
+        List<Problem.FieldError> errors = policy.checkNewAccount("adminEmail", email, "adminPassword",
+                request.adminPassword(), request.slug());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -69,20 +55,10 @@ public class TenantService {
         String tier = request.tier() == null ? Tier.STARTER.value() : request.tier();
         repository.insertTenant(tenantId, request.slug(), request.name().strip(), tier, now);
         repository.insertUser(adminId, tenantId, email, request.adminName().strip(), passwordHash, "admin", now);
-        String token = OneTimeTokens.generate();
-        repository.replaceVerificationToken(adminId, OneTimeTokens.sha256(token), now.plus(VERIFICATION_TOKEN_LIFETIME));
-        outbox.enqueue(NotificationEmails.NAME, toJson(Map.of("template", "verify-email", "to", email,
-                "tenantId", tenantId.toString(), "data", Map.of("name", request.adminName().strip(), "token", token))));
+        verificationEmails.send(adminId, tenantId, email, request.adminName().strip());
         repository.audit(tenantId, adminId.toString(), "tenant.created", origin,
-                toJson(Map.of("slug", request.slug(), "tier", tier)));
+                Map.of("slug", request.slug(), "tier", tier));
         return new TenantView(tenantId, request.slug(), request.name().strip(), tier, "active", now);
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -12,6 +12,9 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.commercesuite.defaults.ids.UuidV7;
 
 /**
@@ -22,9 +25,20 @@ import dev.commercesuite.defaults.ids.UuidV7;
 public class OutboxWriter {
 
     private final Instance<DataSource> dataSource;
+    private final ObjectMapper json;
 
-    public OutboxWriter(Instance<DataSource> dataSource) {
+    public OutboxWriter(Instance<DataSource> dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** Queues {@code payload}, serialised as JSON, for {@code destination}; returns the message id. */
+    public UUID enqueue(String destination, Object payload) {
+        try {
+            return enqueue(destination, json.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the outbox payload cannot be written as JSON", e);
+        }
     }
 
     /** Queues {@code payload} (JSON) for {@code destination}; returns the message id, its idempotency key. */
