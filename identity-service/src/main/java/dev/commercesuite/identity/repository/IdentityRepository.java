@@ -63,6 +63,28 @@ public class IdentityRepository {
                 + " VALUES (?, ?, ?, now())", tokenSha256, userId, utc(expiresAt));
     }
 
+    /** A shop as stored. */
+    public record Tenant(UUID id, String slug, String name, String tier, String status, Instant createdAt) {
+    }
+
+    public Optional<Tenant> findTenant(UUID id) {
+        return query("SELECT id, slug, name, tier, status, created_at FROM tenants WHERE id = ?", IdentityRepository::tenant,
+                id);
+    }
+
+    /** Sets a tenant's status with the row locked; answers the tenant as it was before the change. */
+    public Optional<Tenant> updateTenantStatus(UUID id, String status) {
+        Optional<Tenant> before = query("SELECT id, slug, name, tier, status, created_at FROM tenants WHERE id = ?"
+                + " FOR UPDATE", IdentityRepository::tenant, id);
+        before.ifPresent(tenant -> update("UPDATE tenants SET status = ? WHERE id = ?", status, id));
+        return before;
+    }
+
+    private static Tenant tenant(ResultSet rows) throws SQLException {
+        return new Tenant(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5), instant(rows, 6));
+    }
+
     /** The tenant with this slug: its id, and whether it is active. */
     public Optional<TenantRef> findTenantBySlug(String slug) {
         return query("SELECT id, status = 'active' FROM tenants WHERE slug = ?",

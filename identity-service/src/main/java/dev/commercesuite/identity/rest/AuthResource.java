@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.commercesuite.defaults.requestid.RequestId;
 import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.LoginService;
 import dev.commercesuite.identity.service.RefreshService;
@@ -106,9 +105,6 @@ public class AuthResource {
     }
 
     private RequestOrigin origin() {
-        String userAgent = http.getHeader("User-Agent");
-        return new RequestOrigin(http.remoteAddress() == null ? null : http.remoteAddress().host(),
-                userAgent == null || userAgent.length() <= 500 ? userAgent : userAgent.substring(0, 500),
-                RequestId.current());
+        return RequestOrigin.of(http);
     }
 }

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.commercesuite.defaults.requestid.RequestId;
 import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.TenantService;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,13 +41,7 @@ public class TenantResource {
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "415", description = "Not JSON")
     public Response create(@Valid @NotNull CreateTenantRequest request) {
-        RequestOrigin origin = new RequestOrigin(http.remoteAddress() == null ? null : http.remoteAddress().host(),
-                truncate(http.getHeader("User-Agent")), RequestId.current());
-        TenantView tenant = tenants.create(request, origin);
+        TenantView tenant = tenants.create(request, RequestOrigin.of(http));
         return Response.created(URI.create("/api/v1/tenants/" + tenant.id())).entity(tenant).build();
-    }
-
-    private static String truncate(String value) {
-        return value == null || value.length() <= 500 ? value : value.substring(0, 500);
     }
 }

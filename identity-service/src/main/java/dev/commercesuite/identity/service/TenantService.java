@@ -3,6 +3,7 @@ package dev.commercesuite.identity.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,4 +62,30 @@ public class TenantService {
         return new TenantView(tenantId, request.slug(), request.name().strip(), tier, "active", now);
     }
 
+    /**
+     * Suspends or reactivates a shop. While it is suspended its users cannot log in or refresh their sessions, and
+     * nobody can sign up to it; access tokens already issued stay valid until they expire (at most 15 minutes).
+     * Audited as {@code tenant.suspended} or {@code tenant.reactivated} when the status changes; setting the status it
+     * already has changes nothing.
+     */
+    public Optional<TenantView> changeStatus(UUID tenantId, String status, String reason, String actor,
+            RequestOrigin origin) {
+        return QuarkusTransaction.requiringNew().call(() -> repository.updateTenantStatus(tenantId, status)
+                .map(before -> {
+                    if (!before.status().equals(status)) {
+                        Map<String, String> metadata = reason == null ? Map.of("from", before.status())
+                                : Map.of("from", before.status(), "reason", reason);
+                        repository.audit(tenantId, actor,
+                                "suspended".equals(status) ? "tenant.suspended" : "tenant.reactivated", origin,
+                                metadata);
+                    }
+                    return new TenantView(before.id(), before.slug(), before.name(), before.tier(), status,
+                            before.createdAt());
+                }));
+    }
+
+    public Optional<TenantView> find(UUID tenantId) {
+        return repository.findTenant(tenantId).map(t -> new TenantView(t.id(), t.slug(), t.name(), t.tier(),
+                t.status(), t.createdAt()));
+    }
 }

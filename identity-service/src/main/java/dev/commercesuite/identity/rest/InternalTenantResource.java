@@ -1,0 +1,66 @@
+package dev.commercesuite.identity.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.service.TenantService;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Shops as the platform's own services and operators see them (service token; never routed by the gateway): read a
+ * shop, suspend or reactivate it.
+ */
+@Path("/internal/v1/tenants/{id}")
+@Tag(name = "internal")
+@RolesAllowed("service")
+public class InternalTenantResource {
+
+    private final TenantService tenants;
+    private final JsonWebToken caller;
+    private final HttpServerRequest http;
+
+    public InternalTenantResource(TenantService tenants, JsonWebToken caller, HttpServerRequest http) {
+        this.tenants = tenants;
+        this.caller = caller;
+        this.http = http;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A shop, with its tier and status")
+    @APIResponse(responseCode = "200", description = "The shop")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public TenantView get(@PathParam("id") UUID id) {
+        return tenants.find(id).orElseThrow(NotFoundException::new);
+    }
+
+    @PUT
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Suspend a shop (its users can no longer log in, refresh or sign up) or reactivate it")
+    @APIResponse(responseCode = "200", description = "The shop with its new status")
+    @APIResponse(responseCode = "400", description = "Status other than active or suspended, or reason too long")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public TenantView changeStatus(@PathParam("id") UUID id, @Valid @NotNull TenantStatusRequest request) {
+        return tenants.changeStatus(id, request.status(), request.reason(), "service:" + caller.getSubject(),
+                RequestOrigin.of(http)).orElseThrow(NotFoundException::new);
+    }
+}
