@@ -19,6 +19,7 @@ import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.LoginService;
 import dev.commercesuite.identity.service.RefreshService;
 import dev.commercesuite.identity.service.SignupService;
+import dev.commercesuite.identity.service.VerificationResends;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Sign-up, email verification and login. */
@@ -36,12 +37,15 @@ public class AuthResource {
             "message", "If this address has an unverified account, a new verification email is on its way.");
 
     private final SignupService signups;
+    private final VerificationResends resends;
     private final LoginService logins;
     private final RefreshService refreshes;
     private final HttpServerRequest http;
 
-    public AuthResource(SignupService signups, LoginService logins, RefreshService refreshes, HttpServerRequest http) {
+    public AuthResource(SignupService signups, VerificationResends resends, LoginService logins,
+            RefreshService refreshes, HttpServerRequest http) {
         this.signups = signups;
+        this.resends = resends;
         this.logins = logins;
         this.refreshes = refreshes;
         this.http = http;
@@ -90,7 +94,7 @@ public class AuthResource {
     @Operation(summary = "Send a new verification email, voiding the older link")
     @APIResponse(responseCode = "202", description = "The same answer whether or not the address has an account")
     public Response resendVerification(@Valid @NotNull ResendVerificationRequest request) {
-        signups.resendVerification(request.tenant(), request.email(), origin());
+        resends.request(request.tenant(), request.email(), origin());
         return Response.accepted(RESEND_ACCEPTED).build();
     }
 

@@ -10,11 +10,15 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 
 import dev.commercesuite.identity.config.IdentityConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
 
 /**
  * Argon2id password hashing (through password4j) in PHC string form ({@code $argon2id$v=19$m=...,t=...,p=...$salt$hash}),
  * with the parameters each hash was made with kept in the hash, so they can be raised over time. CPU- and
- * memory-heavy: call it from worker threads, never from the event loop.
+ * memory-heavy: it refuses to run on an event-loop thread. Timed as {@code identity.password.hashing} (tag
+ * {@code operation}: {@code hash} or {@code verify}), which also counts them.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -26,17 +30,26 @@ public class PasswordHasher {
     /** Verified against when the account does not exist, so a miss costs what a hit costs. */
     private final String dummyHash;
 
-    public PasswordHasher(IdentityConfig config) {
+    private final Timer hashes;
+    private final Timer verifications;
+
+    public PasswordHasher(IdentityConfig config, MeterRegistry meters) {
         IdentityConfig.Passwords parameters = config.passwords();
         this.current = Argon2Function.getInstance(parameters.memoryKib(), parameters.iterations(),
                 parameters.parallelism(), HASH_BYTES, Argon2.ID);
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        this.dummyHash = hash(HexFormat.of().formatHex(random));
+        this.dummyHash = Password.hash(HexFormat.of().formatHex(random)).addRandomSalt(SALT_BYTES).with(current)
+                .getResult();
+        this.hashes = Timer.builder("identity.password.hashing").tag("operation", "hash")
+                .description("Argon2id password hashes and verifications").register(meters);
+        this.verifications = Timer.builder("identity.password.hashing").tag("operation", "verify")
+                .description("Argon2id password hashes and verifications").register(meters);
     }
 
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult();
+        refuseEventLoop();
+        return hashes.record(() -> Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult());
     }
 
     /** Whether {@code password} matches {@code storedHash}; a malformed stored hash matches nothing. */
@@ -47,7 +60,8 @@ public class PasswordHasher {
         } catch (RuntimeException e) {
             return new Verification(false, false);
         }
-        boolean matches = Password.check(password, storedHash).with(function);
+        refuseEventLoop();
+        boolean matches = verifications.record(() -> Password.check(password, storedHash).with(function));
         return new Verification(matches, matches && !sameParameters(function));
     }
 
@@ -55,6 +69,13 @@ public class PasswordHasher {
     public boolean verifyAgainstDummy(String password) {
         verify(password, dummyHash);
         return false;
+    }
+
+    /** Tens of milliseconds of CPU would stall every connection the event loop serves. */
+    private static void refuseEventLoop() {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("password hashing must not run on an event-loop thread");
+        }
     }
 
     private boolean sameParameters(Argon2Function function) {

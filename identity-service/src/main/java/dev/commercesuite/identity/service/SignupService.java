@@ -83,26 +83,6 @@ public class SignupService {
         repository.audit(tenantId, userId.toString(), "signup", origin, Map.of());
     }
 
-    /**
-     * Sends a fresh verification email (voiding the older link) when the address belongs to an unverified account;
-     * otherwise sends nothing. The caller's answer is the same either way, and every path writes one audit event.
-     */
-    public void resendVerification(String tenantSlug, String rawEmail, RequestOrigin origin) {
-        String email = EmailAddresses.normalize(rawEmail);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Optional<TenantRef> tenant = repository.findTenantBySlug(tenantSlug).filter(TenantRef::active);
-            Optional<IdentityRepository.UserRef> user = tenant.flatMap(t -> repository.findUser(t.id(), email))
-                    .filter(u -> !u.verified());
-            if (user.isEmpty()) {
-                repository.audit(tenant.map(TenantRef::id).orElse(null), null, "verification.resend-ignored", origin,
-                        Map.of());
-                return;
-            }
-            verificationEmails.send(user.get().id(), tenant.get().id(), email, user.get().name());
-            repository.audit(tenant.get().id(), user.get().id().toString(), "verification.resent", origin, Map.of());
-        });
-    }
-
     /** Uses a verification token once: the user is verified, welcomed, and the event audited. */
     public void verifyEmail(String token, RequestOrigin origin) {
         if (token == null || !TOKEN.matcher(token).matches()) {
