@@ -8,9 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +43,12 @@ class OutboxRelayTest {
     @Inject
     DataSource dataSource;
 
+    private Sql sql;
     private WireMock notification;
 
     @BeforeEach
     void stub() {
+        sql = new Sql(dataSource);
         notification = new WireMock("127.0.0.1", NotificationStub.port());
         notification.resetRequests();
         notification.resetMappings();
@@ -139,13 +139,7 @@ class OutboxRelayTest {
         return found;
     }
 
-    private String status(UUID id) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT status FROM outbox WHERE id = ?")) {
-            query.setObject(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+    private String status(UUID id) throws SQLException {
+        return sql.single("SELECT status FROM outbox WHERE id = ?", id);
     }
 }

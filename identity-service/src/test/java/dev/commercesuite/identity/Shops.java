@@ -34,6 +34,12 @@ final class Shops {
                 .when().post("/api/v1/auth/verify-email").then().statusCode(200);
     }
 
+    /** Verifies the shop's admin and logs them in; answers their access token. */
+    static String adminToken(CapturedEmails emails, Shop shop) {
+        verify(emails, shop.admin());
+        return login(shop.slug(), shop.admin(), PASSWORD).then().statusCode(200).extract().path("accessToken");
+    }
+
     static Response signup(String tenant, String email) {
         return given().contentType("application/json")
                 .body(Map.of("tenant", tenant, "email", email, "password", PASSWORD, "name", "Ada Lovelace"))

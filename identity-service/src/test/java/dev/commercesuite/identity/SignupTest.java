@@ -1,21 +1,16 @@
 package dev.commercesuite.identity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.commercesuite.identity.Shops.PASSWORD;
+import static dev.commercesuite.identity.Shops.resend;
+import static dev.commercesuite.identity.Shops.signup;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -25,10 +20,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.WireMock;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -36,36 +27,32 @@ import io.restassured.response.Response;
 @QuarkusTest
 class SignupTest {
 
-    private static final String PASSWORD = "Quiet-Harbor-Lantern-42";
-
     @Inject
     DataSource dataSource;
 
-    private WireMock notification;
+    private Sql sql;
+    private CapturedEmails emails;
     private String shop;
 
     @BeforeEach
     void shop() {
-        notification = new WireMock("127.0.0.1", NotificationStub.port());
-        notification.register(post(urlEqualTo("/internal/v1/emails")).willReturn(aResponse().withStatus(202)));
-        shop = "shop-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json").body(Map.of("name", "Shop", "slug", shop,
-                "adminEmail", "admin-" + shop + "@example.com", "adminPassword", PASSWORD, "adminName", "Admin"))
-                .when().post("/api/v1/tenants").then().statusCode(201);
+        sql = new Sql(dataSource);
+        emails = CapturedEmails.accepting();
+        shop = Shops.create().slug();
     }
 
     @Test
     void newCustomerVerifiesOnceAndIsWelcomed() throws Exception {
         String email = "ada-" + shop + "@example.com";
         signup(shop, email).then().statusCode(202);
-        String token = awaitEmail(email, "verify-email").path("data").path("token").asText();
+        String token = emails.verificationToken(email);
         assertEquals("customer|unverified", userState(email));
 
         given().contentType("application/json").body(Map.of("token", token))
                 .when().post("/api/v1/auth/verify-email")
                 .then().statusCode(200).body("status", equalTo("verified"));
         assertEquals("customer|verified", userState(email));
-        awaitEmail(email, "welcome");
+        emails.await(email, "welcome");
 
         // single use
         given().contentType("application/json").body(Map.of("token", token))
@@ -86,15 +73,15 @@ class SignupTest {
             assertEquals(fresh.asString(), response.asString());
         }
         // the owner of the taken address is told, instead of a second account being made
-        awaitEmail(taken, "account-exists");
-        assertEquals("1", single("SELECT count(*)::text FROM users WHERE email = ?", taken));
+        emails.await(taken, "account-exists");
+        assertEquals(1, sql.count("SELECT count(*) FROM users WHERE email = ?", taken));
     }
 
     @Test
     void resendVoidsTheOlderLinkAndAnswersTheSameForEveryAddress() throws Exception {
         String email = "resend-" + shop + "@example.com";
         signup(shop, email).then().statusCode(202);
-        String first = awaitEmail(email, "verify-email").path("data").path("token").asText();
+        String first = emails.verificationToken(email);
 
         Response resent = resend(shop, email);
         Response unknown = resend(shop, "nobody-" + shop + "@example.com");
@@ -132,57 +119,12 @@ class SignupTest {
                 .then().statusCode(400).body("errors.field", hasItem("email"));
     }
 
-    private static Response signup(String tenant, String email) {
-        return given().contentType("application/json")
-                .body(Map.of("tenant", tenant, "email", email, "password", PASSWORD, "name", "Ada Lovelace"))
-                .when().post("/api/v1/auth/signup");
-    }
-
-    private static Response resend(String tenant, String email) {
-        return given().contentType("application/json").body(Map.of("tenant", tenant, "email", email))
-                .when().post("/api/v1/auth/resend-verification");
-    }
-
-    private List<String> tokens(String to) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<String> tokens = new java.util.ArrayList<>();
-        for (var request : notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails")))) {
-            JsonNode body = json.readTree(request.getBodyAsString());
-            if (to.equals(body.path("to").asText()) && "verify-email".equals(body.path("template").asText())) {
-                tokens.add(body.path("data").path("token").asText());
-            }
-        }
-        return tokens;
-    }
-
-    private JsonNode awaitEmail(String to, String template) throws Exception {
-        Awaitility.await(template + " to " + to).atMost(Duration.ofSeconds(20)).until(() -> find(to, template) != null);
-        return find(to, template);
-    }
-
-    private JsonNode find(String to, String template) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        for (var request : notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails")))) {
-            JsonNode body = json.readTree(request.getBodyAsString());
-            if (to.equals(body.path("to").asText()) && template.equals(body.path("template").asText())) {
-                return body;
-            }
-        }
-        return null;
+    private List<String> tokens(String to) {
+        return emails.all(to, "verify-email").stream().map(email -> email.path("data").path("token").asText()).toList();
     }
 
     private String userState(String email) throws Exception {
-        return single("SELECT role || '|' || CASE WHEN email_verified_at IS NULL THEN 'unverified' ELSE 'verified' END"
-                + " FROM users WHERE email = ?", email);
-    }
-
-    private String single(String sql, String parameter) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        return sql.single("SELECT role || '|' || CASE WHEN email_verified_at IS NULL THEN 'unverified' ELSE 'verified'"
+                + " END FROM users WHERE email = ?", email);
     }
 }

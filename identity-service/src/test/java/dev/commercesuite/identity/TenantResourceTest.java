@@ -1,23 +1,16 @@
 package dev.commercesuite.identity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.commercesuite.identity.Shops.PASSWORD;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,14 +18,10 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.commercesuite.identity.service.OneTimeTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,17 +29,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class TenantResourceTest {
 
-    private static final String PASSWORD = "Quiet-Harbor-Lantern-42";
-
     @Inject
     DataSource dataSource;
 
-    private WireMock notification;
+    private Sql sql;
+    private CapturedEmails emails;
 
     @BeforeEach
     void stub() {
-        notification = new WireMock("127.0.0.1", NotificationStub.port());
-        notification.register(post(urlEqualTo("/internal/v1/emails")).willReturn(aResponse().withStatus(202)));
+        sql = new Sql(dataSource);
+        emails = CapturedEmails.accepting();
     }
 
     @Test
@@ -66,19 +54,17 @@ class TenantResourceTest {
                 .body("status", equalTo("active"))
                 .extract().path("id");
 
-        assertEquals("admin|Owner." + slug + "@example.com|unverified", single(
-                "SELECT role || '|' || email || '|' || CASE WHEN email_verified_at IS NULL THEN 'unverified' ELSE 'verified' END"
-                        + " FROM users WHERE tenant_id = ?::uuid", id));
-        assertEquals("tenant.created", single("SELECT action FROM audit_events WHERE tenant_id = ?::uuid", id));
+        assertEquals("admin|Owner." + slug + "@example.com|unverified", sql.single(
+                "SELECT role || '|' || email || '|' || CASE WHEN email_verified_at IS NULL THEN 'unverified'"
+                        + " ELSE 'verified' END FROM users WHERE tenant_id = ?::uuid", id));
+        assertEquals("tenant.created", sql.single("SELECT action FROM audit_events WHERE tenant_id = ?::uuid", id));
 
         // the verification email leaves through the outbox; its token is stored only as a SHA-256
-        LoggedRequest sent = awaitEmailTo("Owner." + slug + "@example.com");
-        JsonNode payload = new ObjectMapper().readTree(sent.getBodyAsString());
-        assertEquals("verify-email", payload.path("template").asText());
-        String token = payload.path("data").path("token").asText();
+        JsonNode sent = emails.await("Owner." + slug + "@example.com", "verify-email");
+        String token = sent.path("data").path("token").asText();
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
-        assertArrayEquals(OneTimeTokens.sha256(token), bytes(
-                "SELECT t.token_sha256 FROM email_verification_tokens t JOIN users u ON u.id = t.user_id"
+        assertEquals(HexFormat.of().formatHex(OneTimeTokens.sha256(token)), sql.single(
+                "SELECT encode(t.token_sha256, 'hex') FROM email_verification_tokens t JOIN users u ON u.id = t.user_id"
                         + " WHERE u.tenant_id = ?::uuid", id));
     }
 
@@ -91,7 +77,7 @@ class TenantResourceTest {
                 .when().post("/api/v1/tenants")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://commercesuite.dev/problems/conflict"));
-        assertEquals("0", single("SELECT count(*)::text FROM users WHERE email = ?", "b-" + slug + "@example.com"));
+        assertEquals(0, sql.count("SELECT count(*) FROM users WHERE email = ?", "b-" + slug + "@example.com"));
     }
 
     @Test
@@ -126,14 +112,6 @@ class TenantResourceTest {
         given().contentType("text/plain").body("shop").when().post("/api/v1/tenants").then().statusCode(415);
     }
 
-    private LoggedRequest awaitEmailTo(String address) {
-        Awaitility.await("verification email to " + address).atMost(Duration.ofSeconds(20))
-                .until(() -> notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails"))).stream()
-                        .anyMatch(r -> r.getBodyAsString().contains(address)));
-        return notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails"))).stream()
-                .filter(r -> r.getBodyAsString().contains(address)).findFirst().orElseThrow();
-    }
-
     private static Map<String, Object> body(String slug, String email, String password) {
         return Map.of("name", "Analytical Engines", "slug", slug, "adminEmail", email, "adminPassword", password,
                 "adminName", "Ada Lovelace");
@@ -141,25 +119,5 @@ class TenantResourceTest {
 
     private static String slug() {
         return "shop-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private String single(String sql, String parameter) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
-    }
-
-    private byte[] bytes(String sql, String parameter) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getBytes(1) : null;
-            }
-        }
     }
 }

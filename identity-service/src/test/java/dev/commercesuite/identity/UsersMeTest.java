@@ -1,31 +1,21 @@
 package dev.commercesuite.identity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.WireMock;
-
 import dev.commercesuite.defaults.testing.TestTokens;
+import dev.commercesuite.identity.Shops.Shop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 
@@ -33,37 +23,17 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTest
 class UsersMeTest {
 
-    private static final String PASSWORD = "Quiet-Harbor-Lantern-42";
-
     private String email;
     private String tenantId;
     private String token;
 
     @BeforeEach
-    void signedInAdmin() throws Exception {
-        WireMock notification = new WireMock("127.0.0.1", NotificationStub.port());
-        notification.register(post(urlEqualTo("/internal/v1/emails")).willReturn(aResponse().withStatus(202)));
-        String shop = "shop-" + UUID.randomUUID().toString().substring(0, 8);
-        email = "admin-" + shop + "@example.com";
-        tenantId = given().contentType("application/json").body(Map.of("name", "Shop", "slug", shop,
-                "adminEmail", email, "adminPassword", PASSWORD, "adminName", "Admin"))
-                .when().post("/api/v1/tenants").then().statusCode(201).extract().path("id");
-        ObjectMapper json = new ObjectMapper();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> notification
-                .find(postRequestedFor(urlEqualTo("/internal/v1/emails"))).stream()
-                .anyMatch(r -> r.getBodyAsString().contains(email)));
-        String verification = null;
-        for (var request : notification.find(postRequestedFor(urlEqualTo("/internal/v1/emails")))) {
-            JsonNode body = json.readTree(request.getBodyAsString());
-            if (email.equals(body.path("to").asText())) {
-                verification = body.path("data").path("token").asText();
-            }
-        }
-        given().contentType("application/json").body(Map.of("token", verification))
-                .when().post("/api/v1/auth/verify-email").then().statusCode(200);
-        token = given().contentType("application/json")
-                .body(Map.of("tenant", shop, "email", email, "password", PASSWORD))
-                .when().post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+    void signedInAdmin() {
+        CapturedEmails emails = CapturedEmails.accepting();
+        Shop shop = Shops.create();
+        email = shop.admin();
+        tenantId = shop.id();
+        token = Shops.adminToken(emails, shop);
     }
 
     @Test
