@@ -70,17 +70,14 @@ public final class EmailThroughput {
         String dbUrl = "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + DATABASE;
 
         KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        Path publicKey = Files.createTempFile("bench-jwt-", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Path publicKey = BenchSupport.pem(keys.getPublic(), "PUBLIC KEY");
         String token = token(keys);
 
-        recreateDatabase(adminUrl);
-        int smtpPort = freePort();
+        BenchSupport.recreateDatabase(adminUrl, DATABASE);
+        int smtpPort = BenchSupport.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        int httpPort = freePort();
+        int httpPort = BenchSupport.freePort();
         List<String> env = List.of("QUARKUS_HTTP_PORT=" + httpPort, "QUARKUS_DATASOURCE_JDBC_URL=" + dbUrl,
                 "QUARKUS_DATASOURCE_USERNAME=postgres", "QUARKUS_MAILER_HOST=127.0.0.1",
                 "QUARKUS_MAILER_PORT=" + smtpPort, "SUITE_PUBLIC_URL=https://shop.example.test",
@@ -89,11 +86,11 @@ public final class EmailThroughput {
 
         // --- intake: the service, delivery off ---
         Process service = start(java, jar, env, "false");
-        awaitReady(httpPort);
+        BenchSupport.awaitReady(httpPort);
         long intakeStart = System.nanoTime();
         postAll(httpPort, token, n);
         double intakeSeconds = (System.nanoTime() - intakeStart) / 1e9;
-        stop(service);
+        BenchSupport.stop(service);
         int stored = count(dbUrl, "SELECT count(*) FROM emails");
 
         // --- intake floor: plain JDBC inserts of the same rows ---
@@ -102,7 +99,7 @@ public final class EmailThroughput {
 
         // --- delivery: the service, delivery on, sends the N stored emails ---
         service = start(java, jar, env, "true");
-        awaitReady(httpPort);
+        BenchSupport.awaitReady(httpPort);
         long deliveryStart = System.nanoTime();
         while (smtp.getReceivedMessages().length < n) {
             Thread.sleep(20);
@@ -118,11 +115,11 @@ public final class EmailThroughput {
             ids.add(message.getHeader("X-Commerce-Suite-Email-Id")[0]);
         }
         int sent = count(dbUrl, "SELECT count(*) FROM emails WHERE status = 'sent'");
-        stop(service);
+        BenchSupport.stop(service);
         smtp.stop();
 
         // --- delivery floor: plain jakarta.mail over one connection to a fresh GreenMail ---
-        int floorPort = freePort();
+        int floorPort = BenchSupport.freePort();
         GreenMail floorSmtp = new GreenMail(new ServerSetup(floorPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         floorSmtp.start();
         double floorDeliverySeconds = mailFloor(floorPort, rows);
@@ -264,59 +261,9 @@ public final class EmailThroughput {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static Process start(String java, Path jar, List<String> env, String delivery) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java));
-        String extraOptions = System.getenv("BENCH_JAVA_OPTS");
-        if (extraOptions != null && !extraOptions.isBlank()) {
-            command.addAll(List.of(extraOptions.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        for (String pair : env) {
-            builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        // tuning experiments: NOTIFICATION_* and QUARKUS_MAILER_* from the caller's environment reach the service
-        System.getenv().forEach((name, value) -> {
-            if (name.startsWith("NOTIFICATION_") || name.startsWith("QUARKUS_MAILER_") || name.equals("BENCH_JAVA_OPTS")) {
-                builder.environment().put(name, value);
-            }
-        });
-        builder.environment().put("NOTIFICATION_DELIVERY_ENABLED", delivery);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                Path.of(System.getProperty("java.io.tmpdir"), "notification-bench.log").toFile()));
-        return builder.start();
-    }
 
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        process.waitFor();
-    }
 
-    private static void awaitReady(int port) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("service not ready");
-    }
 
-    private static void recreateDatabase(String adminUrl) throws Exception {
-        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", null); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-    }
 
     private static int count(String url, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", null);
@@ -338,9 +285,10 @@ public final class EmailThroughput {
         return header + "." + claims + "." + b64.encodeToString(signature.sign());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static Process start(String java, Path jar, List<String> env, String delivery) throws IOException {
+        List<String> withDelivery = new ArrayList<>(env);
+        withDelivery.add("NOTIFICATION_DELIVERY_ENABLED=" + delivery);
+        return BenchSupport.start(java, jar, withDelivery,
+                Path.of(System.getProperty("java.io.tmpdir"), "notification-bench.log"), "NOTIFICATION_", "QUARKUS_MAILER_");
     }
 }

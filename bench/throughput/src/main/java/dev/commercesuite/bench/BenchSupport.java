@@ -1,0 +1,98 @@
+package dev.commercesuite.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** What the benchmarks share: a service jar run as a child process, a fresh database, PEM files, free ports. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /**
+     * Starts {@code jar} with exactly {@code env} (plus PATH, {@code BENCH_JAVA_OPTS} as JVM options, and the caller's
+     * variables whose names start with one of {@code passThrough}), its output appended to {@code log}.
+     */
+    static Process start(String java, Path jar, List<String> env, Path log, String... passThrough) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
+        String extraOptions = System.getenv("BENCH_JAVA_OPTS");
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        // tuning experiments: chosen variables from the caller's environment reach the service
+        System.getenv().forEach((name, value) -> {
+            for (String prefix : passThrough) {
+                if (name.startsWith(prefix)) {
+                    builder.environment().put(name, value);
+                }
+            }
+        });
+        for (String pair : env) {
+            builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return builder.start();
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    static void awaitReady(int port) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("service not ready");
+    }
+
+    static void recreateDatabase(String adminUrl, String database) throws Exception {
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", null); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    /** Writes {@code key} as a PEM file of the given type ({@code PUBLIC KEY}, {@code PRIVATE KEY}). */
+    static Path pem(Key key, String type) throws IOException {
+        Path file = Files.createTempFile("bench-", ".pem");
+        Files.writeString(file, "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + "\n-----END " + type + "-----\n");
+        return file;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
