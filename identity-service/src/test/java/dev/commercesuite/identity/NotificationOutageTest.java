@@ -52,13 +52,13 @@ class NotificationOutageTest {
         Sql sql = new Sql(dataSource);
         // the relay tried and failed: the messages wait in the outbox with their error
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("SELECT count(*) FROM outbox"
-                + " WHERE payload LIKE ? AND status = 'pending' AND attempts > 0", "%" + shop.slug() + "%") == 5);
+                + " WHERE destination = 'notification.email' AND payload LIKE ? AND status = 'pending' AND attempts > 0", "%" + shop.slug() + "%") == 5);
 
         emails.stub().removeStubMapping(outage);
         outage = null;
         // after the relay's backoff and the circuit breaker's delay, every email is accepted
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> sql.count("SELECT count(*) FROM outbox"
-                + " WHERE payload LIKE ? AND status = 'sent'", "%" + shop.slug() + "%") == 6);
+                + " WHERE destination = 'notification.email' AND payload LIKE ? AND status = 'sent'", "%" + shop.slug() + "%") == 6);
         // every attempt for one email carried the same Idempotency-Key, so notification-service keeps one copy
         for (String customer : customers) {
             Set<String> keys = emails.stub().find(postRequestedFor(urlEqualTo(CapturedEmails.INTAKE))).stream()

@@ -68,4 +68,14 @@ final class Shops {
                 .formParam("client_secret", TokenResourceTest.SECRET)
                 .when().post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
     }
+
+    static Response forgotPassword(String tenant, String email) {
+        return given().contentType("application/json").body(Map.of("tenant", tenant, "email", email))
+                .when().post("/api/v1/auth/forgot-password");
+    }
+
+    static Response resetPassword(String token, String password) {
+        return given().contentType("application/json").body(Map.of("token", token, "password", password))
+                .when().post("/api/v1/auth/reset-password");
+    }
 }

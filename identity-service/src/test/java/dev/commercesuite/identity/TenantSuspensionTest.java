@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,9 @@ class TenantSuspensionTest {
                 .body("type", equalTo("https://commercesuite.dev/problems/invalid-refresh-token"));
         String customer = "ada-" + shop.slug() + "@example.com";
         signup(shop.slug(), customer).then().statusCode(202);
+        // the deferred sign-up finds no active shop: nothing is created
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sql.count("SELECT count(*) FROM audit_events"
+                + " WHERE action = 'signup.unknown-tenant' AND metadata->>'tenant' = ?", shop.slug()) == 1);
         assertEquals(0, sql.count("SELECT count(*) FROM users WHERE email = ?", customer));
         // the right password during the suspension is no failure: only the earlier wrong one counts towards a lockout
         assertEquals("1", sql.single("SELECT failed_logins FROM users WHERE email = ?", shop.admin()));
@@ -73,7 +78,8 @@ class TenantSuspensionTest {
                 + " AND action = 'tenant.reactivated'", shop.id()));
         login(shop.slug(), shop.admin(), PASSWORD).then().statusCode(200);
         signup(shop.slug(), customer).then().statusCode(202);
-        assertEquals(1, sql.count("SELECT count(*) FROM users WHERE email = ?", customer));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> sql.count("SELECT count(*) FROM users WHERE email = ?", customer) == 1);
     }
 
     @Test

@@ -118,8 +118,14 @@ public final class IdentityBench {
             signup(shop, fourth);
             verify(fourth);
             clients.add(fourth);
-            loginRate(shop, clients, 5); // warm-up
+            loginRate(shop, clients, 10); // warm-up
+            long serviceCpuBefore = cpuMillis(service.pid());
+            long benchCpuBefore = cpuMillis(ProcessHandle.current().pid());
+            long loginsStart = System.nanoTime();
             double rate = loginRate(shop, clients, seconds);
+            double loginSeconds = (System.nanoTime() - loginsStart) / 1e9;
+            double serviceCores = (cpuMillis(service.pid()) - serviceCpuBefore) / 1000.0 / loginSeconds;
+            double benchCores = (cpuMillis(ProcessHandle.current().pid()) - benchCpuBefore) / 1000.0 / loginSeconds;
             long blocked;
             try (var lines = Files.lines(log)) {
                 blocked = lines.filter(line -> line.contains("has been blocked for")).count();
@@ -131,12 +137,22 @@ public final class IdentityBench {
             System.out.printf("| successful logins, %d clients, %d s | %.1f | %.1f (bare Argon2id verifications, %d threads;"
                     + " the better of %.1f before and %.1f after the service ran) | %.2f | >= 0.85 |%n", CLIENTS, seconds,
                     rate, floor, CLIENTS, floorBefore, floorAfter, rate / floor);
-            System.out.printf("%nBlocked-thread warnings in the service log during the run: %d (%s)%n", blocked, log);
+            System.out.printf("%nDuring the login run the service used %.2f cores (%.1f ms of CPU per login), the clients %.2f;"
+                    + " the floor's verification costs %.1f ms of CPU.%n", serviceCores, 1000 * serviceCores / rate,
+                    benchCores, 1000.0 * Runtime.getRuntime().availableProcessors() / floor);
+            System.out.printf("Blocked-thread warnings in the service log during the run: %d (%s)%n", blocked, log);
         } finally {
             service.destroy();
             notification.stop(0);
         }
         System.exit(0);
+    }
+
+    /** CPU time (user + system) the process has used so far, from /proc (Linux). */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
     }
 
     /** Bare Argon2id verifications per second with {@value #CLIENTS} threads, after a warm-up. */

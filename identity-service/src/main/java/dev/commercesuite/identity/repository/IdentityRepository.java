@@ -199,6 +199,117 @@ public class IdentityRepository {
                         instant(rows, 11)) : null, userId);
     }
 
+    /** Locks the user's row for the rest of the transaction. */
+    public void lockUser(UUID userId) {
+        query("SELECT id FROM users WHERE id = ? FOR UPDATE", rows -> rows.getObject(1, UUID.class), userId);
+    }
+
+    public int countResetTokensSince(UUID userId, Instant since) {
+        return query("SELECT count(*) FROM password_reset_tokens WHERE user_id = ? AND created_at > ?",
+                rows -> rows.getInt(1), userId, utc(since)).orElse(0);
+    }
+
+    /** Stores a reset token's digest, voiding the user's older unused ones. */
+    public void replaceResetToken(UUID userId, byte[] tokenSha256, Instant now, Instant expiresAt) {
+        update("UPDATE password_reset_tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL", utc(now), userId);
+        update("INSERT INTO password_reset_tokens (token_sha256, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)",
+                tokenSha256, userId, utc(expiresAt), utc(now));
+    }
+
+    /** Whose password an unused, unexpired reset token of an active shop would set. */
+    public record ResetTarget(UUID userId, UUID tenantId, String tenantSlug, String email, String name) {
+    }
+
+    public Optional<ResetTarget> findResetTarget(byte[] tokenSha256, Instant now) {
+        return query("SELECT u.id, u.tenant_id, t.slug, u.email, u.name FROM password_reset_tokens r"
+                + " JOIN users u ON u.id = r.user_id JOIN tenants t ON t.id = u.tenant_id"
+                + " WHERE r.token_sha256 = ? AND r.used_at IS NULL AND r.expires_at > ? AND t.status = 'active'",
+                rows -> new ResetTarget(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                        rows.getString(3), rows.getString(4), rows.getString(5)), tokenSha256, utc(now));
+    }
+
+    /** Uses a reset token in one statement: answers its user only if it was unused and unexpired. */
+    public Optional<UUID> consumeResetToken(byte[] tokenSha256, Instant now) {
+        return query("UPDATE password_reset_tokens SET used_at = ? WHERE token_sha256 = ? AND used_at IS NULL"
+                + " AND expires_at > ? RETURNING user_id", rows -> rows.getObject(1, UUID.class), utc(now),
+                tokenSha256, utc(now));
+    }
+
+    /** Sets a new password hash and clears the lockout state. */
+    public void replacePassword(UUID userId, String passwordHash) {
+        update("UPDATE users SET password_hash = ?, failed_logins = 0, failure_window_start = NULL,"
+                + " locked_until = NULL WHERE id = ?", passwordHash, userId);
+    }
+
+    /** Revokes every live refresh-token family of the user except {@code keepFamily} (may be null); answers how many. */
+    public int revokeFamiliesOf(UUID userId, UUID keepFamily) {
+        return query("WITH revoked AS (UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ?"
+                + " AND revoked_at IS NULL AND (?::uuid IS NULL OR family_id <> ?::uuid) RETURNING family_id)"
+                + " SELECT count(DISTINCT family_id) FROM revoked", rows -> rows.getInt(1), userId, keepFamily,
+                keepFamily).orElse(0);
+    }
+
+    /** Locks the tenant's row for the rest of the transaction. */
+    public void lockTenant(UUID tenantId) {
+        query("SELECT id FROM tenants WHERE id = ? FOR UPDATE", rows -> rows.getObject(1, UUID.class), tenantId);
+    }
+
+    /** An API key as stored, with its shop's status and tier. */
+    public record ApiKey(String id, UUID tenantId, String name, byte[] secretSha256, String createdBy,
+            Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt, boolean tenantActive,
+            String tier) {
+    }
+
+    private static final String API_KEY_COLUMNS = "k.id, k.tenant_id, k.name, k.secret_sha256, k.created_by,"
+            + " k.created_at, k.expires_at, k.last_used_at, k.revoked_at, t.status = 'active', t.tier"
+            + " FROM api_keys k JOIN tenants t ON t.id = k.tenant_id";
+
+    private static ApiKey apiKey(ResultSet rows) throws SQLException {
+        return new ApiKey(rows.getString(1), rows.getObject(2, UUID.class), rows.getString(3), rows.getBytes(4),
+                rows.getString(5), instant(rows, 6), instant(rows, 7), instant(rows, 8), instant(rows, 9),
+                rows.getBoolean(10), rows.getString(11));
+    }
+
+    public int countActiveApiKeys(UUID tenantId, Instant now) {
+        return query("SELECT count(*) FROM api_keys WHERE tenant_id = ? AND revoked_at IS NULL"
+                + " AND (expires_at IS NULL OR expires_at > ?)", rows -> rows.getInt(1), tenantId, utc(now)).orElse(0);
+    }
+
+    public ApiKey insertApiKey(String id, UUID tenantId, String name, byte[] secretSha256, String createdBy,
+            Instant createdAt, Instant expiresAt) {
+        update("INSERT INTO api_keys (id, tenant_id, name, secret_sha256, created_by, created_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, tenantId, name, secretSha256, createdBy, utc(createdAt),
+                expiresAt == null ? null : utc(expiresAt));
+        return findApiKey(id).orElseThrow();
+    }
+
+    /** The key with this id, in whichever tenant: the caller checks the secret before anything else. */
+    public Optional<ApiKey> findApiKey(String id) {
+        return query("SELECT " + API_KEY_COLUMNS + " WHERE k.id = ?", IdentityRepository::apiKey, id);
+    }
+
+    /** The tenant's keys, newest first (at most a few dozen: active keys are capped). */
+    public java.util.List<ApiKey> listApiKeys(UUID tenantId) {
+        return list("SELECT " + API_KEY_COLUMNS + " WHERE k.tenant_id = ? ORDER BY k.created_at DESC, k.id LIMIT 200",
+                IdentityRepository::apiKey, tenantId);
+    }
+
+    /**
+     * Revokes the tenant's key {@code id}: empty when the tenant has no such key, else whether this call revoked it
+     * (false when it already was).
+     */
+    public Optional<Boolean> revokeApiKey(UUID tenantId, String id, Instant now) {
+        return query("WITH target AS (SELECT id, revoked_at FROM api_keys WHERE id = ? AND tenant_id = ? FOR UPDATE),"
+                + " revoked AS (UPDATE api_keys SET revoked_at = ? WHERE id IN (SELECT id FROM target"
+                + " WHERE revoked_at IS NULL) RETURNING id)"
+                + " SELECT EXISTS (SELECT 1 FROM revoked) FROM target", rows -> rows.getBoolean(1), id, tenantId,
+                utc(now));
+    }
+
+    public void touchApiKey(String id, Instant now) {
+        update("UPDATE api_keys SET last_used_at = ? WHERE id = ?", utc(now), id);
+    }
+
     /** A user's profile, only within its own tenant. */
     public record Profile(UUID id, UUID tenantId, String email, String name, String role, boolean emailVerified,
             Instant createdAt) {
@@ -285,6 +396,24 @@ public class IdentityRepository {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the identity database", e);
+        }
+    }
+
+    private <T> java.util.List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<T> items = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    items.add(mapper.map(rows));
+                }
+            }
+            return items;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the identity database", e);
         }

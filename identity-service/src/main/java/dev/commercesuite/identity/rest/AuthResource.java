@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.LoginService;
+import dev.commercesuite.identity.service.PasswordResets;
 import dev.commercesuite.identity.service.RefreshService;
 import dev.commercesuite.identity.service.SignupService;
 import dev.commercesuite.identity.service.VerificationResends;
@@ -36,16 +37,21 @@ public class AuthResource {
     static final Map<String, String> RESEND_ACCEPTED = Map.of("status", "accepted",
             "message", "If this address has an unverified account, a new verification email is on its way.");
 
+    static final Map<String, String> RESET_ACCEPTED = Map.of("status", "accepted",
+            "message", "If this address has an account, a password-reset email is on its way.");
+
     private final SignupService signups;
     private final VerificationResends resends;
+    private final PasswordResets resets;
     private final LoginService logins;
     private final RefreshService refreshes;
     private final HttpServerRequest http;
 
-    public AuthResource(SignupService signups, VerificationResends resends, LoginService logins,
-            RefreshService refreshes, HttpServerRequest http) {
+    public AuthResource(SignupService signups, VerificationResends resends, PasswordResets resets,
+            LoginService logins, RefreshService refreshes, HttpServerRequest http) {
         this.signups = signups;
         this.resends = resends;
+        this.resets = resets;
         this.logins = logins;
         this.refreshes = refreshes;
         this.http = http;
@@ -106,6 +112,25 @@ public class AuthResource {
     public Map<String, String> verifyEmail(@Valid @NotNull VerifyEmailRequest request) {
         signups.verifyEmail(request.token(), origin());
         return Map.of("status", "verified");
+    }
+
+    @POST
+    @Path("/forgot-password")
+    @Operation(summary = "Send a password-reset link (at most 3 per account per hour)")
+    @APIResponse(responseCode = "202", description = "The same answer whether or not the address has an account")
+    public Response forgotPassword(@Valid @NotNull ForgotPasswordRequest request) {
+        resets.request(request.tenant(), request.email(), origin());
+        return Response.accepted(RESET_ACCEPTED).build();
+    }
+
+    @POST
+    @Path("/reset-password")
+    @Operation(summary = "Set a new password with the token from a password-reset email; signs out every session")
+    @APIResponse(responseCode = "200", description = "The password is changed")
+    @APIResponse(responseCode = "400", description = "invalid-or-expired-token, or the password fails the policy")
+    public Map<String, String> resetPassword(@Valid @NotNull ResetPasswordRequest request) {
+        resets.reset(request.token(), request.password(), origin());
+        return Map.of("status", "password-changed");
     }
 
     private RequestOrigin origin() {

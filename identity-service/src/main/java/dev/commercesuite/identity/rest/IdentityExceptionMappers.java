@@ -12,6 +12,7 @@ import dev.commercesuite.identity.service.InvalidRefreshTokenException;
 import dev.commercesuite.identity.service.InvalidRequestException;
 import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.SlugTakenException;
+import dev.commercesuite.identity.service.TooManyApiKeysException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** identity-service's domain errors as problem+json. */
@@ -53,5 +54,11 @@ public class IdentityExceptionMappers {
     public Response slugTaken(SlugTakenException e, HttpServerRequest request) {
         return Problems.response(Problems.of(ProblemType.CONFLICT, 409,
                 "Another shop already uses this slug; choose another one.", request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyApiKeys(TooManyApiKeysException e, HttpServerRequest request) {
+        return Problems.response(Problems.of(ProblemType.CONFLICT, 409,
+                "This shop already has the most active API keys allowed; revoke one first.", request.path()));
     }
 }

@@ -18,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.commercesuite.identity.service.ApiKeys;
+import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.ServiceTokenIssuer;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The OAuth 2.0 token endpoint for the client-credentials grant (RFC 6749 section 4.4). Clients authenticate with
@@ -32,15 +35,19 @@ public class TokenResource {
     static final String CLIENT_CREDENTIALS = "client_credentials";
 
     private final ServiceTokenIssuer issuer;
+    private final ApiKeys apiKeys;
+    private final HttpServerRequest http;
 
-    public TokenResource(ServiceTokenIssuer issuer) {
+    public TokenResource(ServiceTokenIssuer issuer, ApiKeys apiKeys, HttpServerRequest http) {
         this.issuer = issuer;
+        this.apiKeys = apiKeys;
+        this.http = http;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Client-credentials token for a service account")
+    @Operation(summary = "Client-credentials token for a service account (group service) or an API key (group integration)")
     @APIResponse(responseCode = "200", description = "{access_token, token_type, expires_in}")
     @APIResponse(responseCode = "400", description = "invalid_request or unsupported_grant_type (RFC 6749 5.2)")
     @APIResponse(responseCode = "401", description = "invalid_client")
@@ -63,7 +70,8 @@ public class TokenResource {
                 || secret.length() > 500) {
             return error(400, "invalid_request", "client_id and client_secret are required");
         }
-        return issuer.issue(id, secret)
+        // an API key's id has its own form; anything else names a service account from the configuration
+        return (ApiKeys.isKeyId(id) ? apiKeys.exchange(id, secret, RequestOrigin.of(http)) : issuer.issue(id, secret))
                 .map(token -> noStore(Response.ok(Map.of("access_token", token.accessToken(), "token_type", "Bearer",
                         "expires_in", token.expiresIn()))))
                 .orElseGet(() -> noStore(Response.status(401)

@@ -3,7 +3,11 @@ package dev.commercesuite.identity.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.identity.repository.IdentityRepository;
+import dev.commercesuite.identity.service.PasswordChanges;
+import dev.commercesuite.identity.service.RequestOrigin;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The signed-in user's own account. */
 @Path("/api/v1/users/me")
@@ -23,11 +30,16 @@ import dev.commercesuite.identity.repository.IdentityRepository;
 public class UserResource {
 
     private final IdentityRepository repository;
+    private final PasswordChanges passwords;
     private final JsonWebToken caller;
+    private final HttpServerRequest http;
 
-    public UserResource(IdentityRepository repository, JsonWebToken caller) {
+    public UserResource(IdentityRepository repository, PasswordChanges passwords, JsonWebToken caller,
+            HttpServerRequest http) {
         this.repository = repository;
+        this.passwords = passwords;
         this.caller = caller;
+        this.http = http;
     }
 
     @GET
@@ -36,13 +48,35 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public ProfileView me() {
-        UUID userId = uuid(caller.getSubject());
-        Object tenant = caller.getClaim("tenant");
-        UUID tenantId = tenant == null ? null : uuid(tenant.toString().replace("\"", ""));
-        if (userId == null || tenantId == null) {
+        return repository.findProfile(required(caller.getSubject()), required(claim("tenant")))
+                .map(ProfileView::of).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's password; every other session of the caller is signed out")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Wrong current password, or the new one fails the policy or is the same")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
+        if (!passwords.change(required(caller.getSubject()), required(claim("tenant")), uuid(claim("sid")),
+                request.currentPassword(), request.newPassword(), RequestOrigin.of(http))) {
             throw new NotFoundException();
         }
-        return repository.findProfile(userId, tenantId).map(ProfileView::of).orElseThrow(NotFoundException::new);
+    }
+
+    private String claim(String name) {
+        Object value = caller.getClaim(name);
+        return value == null ? null : value.toString().replace("\"", "");
+    }
+
+    private static UUID required(String value) {
+        UUID id = uuid(value);
+        if (id == null) {
+            throw new NotFoundException();
+        }
+        return id;
     }
 
     private static UUID uuid(String value) {

@@ -67,7 +67,7 @@ public class LoginService {
         Outcome outcome = QuarkusTransaction.requiringNew().call(
                 () -> settle(tenant.get().id(), email, verification.matches(), tenantActive, upgradedHash, origin));
         return switch (outcome.result()) {
-            case SUCCESS -> issue(outcome.account(), outcome.refreshToken());
+            case SUCCESS -> issue(outcome.account(), outcome.refreshToken(), outcome.family());
             case UNVERIFIED -> throw new EmailNotVerifiedException();
             case REFUSED -> throw new InvalidCredentialsException();
         };
@@ -79,10 +79,10 @@ public class LoginService {
         REFUSED
     }
 
-    private record Outcome(Result result, LoginAccount account, String refreshToken) {
+    private record Outcome(Result result, LoginAccount account, String refreshToken, java.util.UUID family) {
 
         Outcome(Result result, LoginAccount account) {
-            this(result, account, null);
+            this(result, account, null, null);
         }
     }
 
@@ -129,7 +129,8 @@ public class LoginService {
             return new Outcome(Result.UNVERIFIED, account);
         }
         repository.audit(tenantId, actor, "login.success", origin, Map.of("rehashed", upgradedHash != null));
-        return new Outcome(Result.SUCCESS, account, newRefreshToken(java.util.UUID.randomUUID(), account.id()));
+        java.util.UUID family = java.util.UUID.randomUUID();
+        return new Outcome(Result.SUCCESS, account, newRefreshToken(family, account.id()), family);
     }
 
     /** Mints a refresh token in {@code familyId}; only its digest is stored. Call inside the transaction. */
@@ -140,7 +141,11 @@ public class LoginService {
         return token;
     }
 
-    LoginResponse issue(LoginAccount account, String refreshToken) {
+    /**
+     * The access token for {@code account}, issued with {@code refreshToken} of session {@code family}; the token's
+     * {@code sid} claim names the session, so "sign out my other sessions" knows which one to keep.
+     */
+    LoginResponse issue(LoginAccount account, String refreshToken, java.util.UUID family) {
         long lifetime = ACCESS_TOKEN_LIFETIME.toSeconds();
         String token = Jwt.issuer(config.tokens().issuer())
                 .subject(account.id().toString())
@@ -148,6 +153,7 @@ public class LoginService {
                 .groups(Set.of(account.role()))
                 .claim("tenant", account.tenantId().toString())
                 .claim("tier", account.tier())
+                .claim("sid", family.toString())
                 .expiresIn(lifetime)
                 .jws().keyId(config.tokens().keyId())
                 .sign();

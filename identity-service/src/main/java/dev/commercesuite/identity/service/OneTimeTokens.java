@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** One-time tokens (email verification, password reset): 256 random bits for the link, only a SHA-256 at rest. */
 public final class OneTimeTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private OneTimeTokens() {
     }
@@ -19,6 +21,11 @@ public final class OneTimeTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether {@code token} has the form {@link #generate()} gives; checked before any database work. */
+    public static boolean isWellFormed(String token) {
+        return token != null && FORM.matcher(token).matches();
     }
 
     public static byte[] sha256(String token) {

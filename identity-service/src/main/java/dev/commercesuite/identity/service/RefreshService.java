@@ -3,7 +3,6 @@ package dev.commercesuite.identity.service;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class RefreshService {
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-
     private final IdentityRepository repository;
     private final LoginService logins;
 
@@ -32,19 +29,19 @@ public class RefreshService {
     }
 
     public LoginResponse refresh(String presented, RequestOrigin origin) {
-        if (presented == null || !TOKEN.matcher(presented).matches()) {
+        if (!OneTimeTokens.isWellFormed(presented)) {
             throw new InvalidRefreshTokenException();
         }
         Rotation rotation = QuarkusTransaction.requiringNew().call(() -> rotate(OneTimeTokens.sha256(presented), origin));
         if (rotation.account() == null) {
             throw new InvalidRefreshTokenException();
         }
-        return logins.issue(rotation.account(), rotation.nextToken());
+        return logins.issue(rotation.account(), rotation.nextToken(), rotation.family());
     }
 
     /** Revokes the family of the presented token, if it is one; answers the same either way. */
     public void logout(String presented, RequestOrigin origin) {
-        if (presented == null || !TOKEN.matcher(presented).matches()) {
+        if (!OneTimeTokens.isWellFormed(presented)) {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> repository.lockRefreshToken(OneTimeTokens.sha256(presented))
@@ -54,31 +51,33 @@ public class RefreshService {
                 }));
     }
 
-    private record Rotation(LoginAccount account, String nextToken) {
+    private record Rotation(LoginAccount account, String nextToken, java.util.UUID family) {
+
+        static final Rotation REFUSED = new Rotation(null, null, null);
     }
 
     private Rotation rotate(byte[] digest, RequestOrigin origin) {
         Optional<RefreshToken> found = repository.lockRefreshToken(digest);
         if (found.isEmpty()) {
-            return new Rotation(null, null);
+            return Rotation.REFUSED;
         }
         RefreshToken token = found.get();
         if (token.revoked() || token.expiresAt().isBefore(Instant.now())) {
-            return new Rotation(null, null);
+            return Rotation.REFUSED;
         }
         if (token.rotated()) {
             repository.revokeFamily(token.familyId());
             repository.audit(null, token.userId().toString(), "refresh.reuse-detected", origin,
                     Map.of("family", token.familyId().toString()));
-            return new Rotation(null, null);
+            return Rotation.REFUSED;
         }
         Optional<LoginAccount> account = repository.findAccountById(token.userId());
         if (account.isEmpty() || !account.get().verified()) {
-            return new Rotation(null, null);
+            return Rotation.REFUSED;
         }
         repository.markRotated(digest);
         String next = logins.newRefreshToken(token.familyId(), token.userId());
         repository.audit(account.get().tenantId(), token.userId().toString(), "refresh", origin, Map.of());
-        return new Rotation(account.get(), next);
+        return new Rotation(account.get(), next, token.familyId());
     }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.defaults.ids.UuidV7;
 import dev.commercesuite.defaults.outbox.NotificationEmails;
@@ -20,14 +21,15 @@ import dev.commercesuite.identity.rest.SignupRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Customer sign-up and email verification. Sign-up never tells whether an address already has an account: every
- * path answers the same and does the same expensive work (one Argon2id hash, one outbox write or audit event); a
- * taken address gets an {@code account-exists} email instead of a second account.
+ * Customer sign-up and email verification. Sign-up never tells whether an address already has an account, not even
+ * by its timing: every valid request costs one Argon2id hash and one outbox message ({@value #NAME}) and gets the same
+ * answer; the account is created when the relay hands the message back. A taken address then gets an
+ * {@code account-exists} email instead of a second account; an unknown or suspended shop gets nothing.
  */
-@ApplicationScoped
-public class SignupService {
+@Singleton
+public class SignupService extends DeferredAccountRequests {
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    public static final String NAME = "identity.signup";
 
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
@@ -35,13 +37,19 @@ public class SignupService {
     private final OutboxWriter outbox;
     private final VerificationEmails verificationEmails;
 
-    public SignupService(PasswordPolicy policy, PasswordHasher hasher, IdentityRepository repository,
-            OutboxWriter outbox, VerificationEmails verificationEmails) {
+    public SignupService(OutboxWriter outbox, ObjectMapper json, PasswordPolicy policy, PasswordHasher hasher,
+            IdentityRepository repository, VerificationEmails verificationEmails) {
+        super(outbox, json);
         this.policy = policy;
         this.hasher = hasher;
         this.repository = repository;
         this.outbox = outbox;
         this.verificationEmails = verificationEmails;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     public void signup(SignupRequest request, RequestOrigin origin) {
@@ -52,23 +60,21 @@ public class SignupService {
             throw new InvalidRequestException(errors);
         }
         String passwordHash = hasher.hash(PasswordPolicy.normalize(request.password()));
-        try {
-            QuarkusTransaction.requiringNew().run(() -> register(request, email, passwordHash, origin));
-        } catch (RuntimeException e) {
-            if (!isDuplicate(e)) {
-                throw e;
-            }
-            // a concurrent sign-up with the same address won: that account exists, and this answer is the same
-        }
+        enqueue(new Request(request.tenant(), email, request.name().strip(), passwordHash, origin.ip(),
+                origin.userAgent(), origin.requestId()));
     }
 
-    private void register(SignupRequest request, String email, String passwordHash, RequestOrigin origin) {
+    @Override
+    protected void handle(Request request, RequestOrigin origin) {
         Optional<TenantRef> tenant = repository.findTenantBySlug(request.tenant()).filter(TenantRef::active);
         if (tenant.isEmpty()) {
             repository.audit(null, null, "signup.unknown-tenant", origin, Map.of("tenant", request.tenant()));
             return;
         }
         UUID tenantId = tenant.get().id();
+        String email = request.email();
+        // the tenant's row lock orders concurrent sign-ups of one address: the second sees the first's account
+        repository.lockTenant(tenantId);
         Optional<UUID> existing = repository.findUserId(tenantId, email);
         if (existing.isPresent()) {
             outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-exists", "to", email,
@@ -77,15 +83,15 @@ public class SignupService {
             return;
         }
         UUID userId = UuidV7.next();
-        Instant now = Instant.now();
-        repository.insertUser(userId, tenantId, email, request.name().strip(), passwordHash, "customer", now);
-        verificationEmails.send(userId, tenantId, email, request.name().strip());
+        repository.insertUser(userId, tenantId, email, request.name(), request.passwordHash(), "customer",
+                Instant.now());
+        verificationEmails.send(userId, tenantId, email, request.name());
         repository.audit(tenantId, userId.toString(), "signup", origin, Map.of());
     }
 
     /** Uses a verification token once: the user is verified, welcomed, and the event audited. */
     public void verifyEmail(String token, RequestOrigin origin) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!OneTimeTokens.isWellFormed(token)) {
             throw new InvalidTokenException(); // checked before any database work
         }
         QuarkusTransaction.requiringNew().run(() -> {
@@ -96,15 +102,6 @@ public class SignupService {
                     "tenantId", user.tenantId().toString(), "data", Map.of("name", user.name())));
             repository.audit(user.tenantId(), userId.toString(), "email.verified", origin, Map.of());
         });
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
 }

@@ -2,54 +2,33 @@ package dev.commercesuite.identity.service;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.commercesuite.defaults.outbox.OutboxDeliveryException;
-import dev.commercesuite.defaults.outbox.OutboxDestination;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
-import dev.commercesuite.defaults.validation.EmailAddresses;
 import dev.commercesuite.identity.repository.IdentityRepository;
 import dev.commercesuite.identity.repository.IdentityRepository.TenantRef;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * "Send me the verification link again", in two steps so that the answer cannot tell whether the address has an
- * account, not even by its timing: the request itself only writes one outbox message (the same work for every
- * address), and the relay hands that message back here ({@value #NAME}), where the account is looked up and, when it
- * is an unverified one, a fresh link (voiding the older one) is queued for notification-service. Every request is
- * audited, with the origin of the original request.
+ * "Send me the verification link again" ({@value #NAME}), deferred so that every address gets the same answer in the
+ * same time: when the relay hands the request back, an unverified account of an active shop gets a fresh link
+ * (voiding the older one); any other address gets nothing. Both are audited.
  */
-@ApplicationScoped
-public class VerificationResends implements OutboxDestination {
+@Singleton
+public class VerificationResends extends DeferredAccountRequests {
 
     public static final String NAME = "identity.resend-verification";
 
-    /** The deferred request as the outbox stores it. */
-    record Request(String tenant, String email, String ip, String userAgent, String requestId) {
-    }
-
-    private final OutboxWriter outbox;
     private final IdentityRepository repository;
     private final VerificationEmails verificationEmails;
-    private final ObjectMapper json;
 
-    public VerificationResends(OutboxWriter outbox, IdentityRepository repository,
-            VerificationEmails verificationEmails, ObjectMapper json) {
-        this.outbox = outbox;
+    public VerificationResends(OutboxWriter outbox, ObjectMapper json, IdentityRepository repository,
+            VerificationEmails verificationEmails) {
+        super(outbox, json);
         this.repository = repository;
         this.verificationEmails = verificationEmails;
-        this.json = json;
-    }
-
-    /** Queues the request; answers nothing about the address. */
-    public void request(String tenantSlug, String rawEmail, RequestOrigin origin) {
-        outbox.enqueue(NAME, new Request(tenantSlug, EmailAddresses.normalize(rawEmail), origin.ip(),
-                origin.userAgent(), origin.requestId()));
     }
 
     @Override
@@ -58,19 +37,9 @@ public class VerificationResends implements OutboxDestination {
     }
 
     @Override
-    public void deliver(UUID id, String payload) {
-        Request request;
-        try {
-            request = json.readValue(payload, Request.class);
-        } catch (JsonProcessingException e) {
-            throw new OutboxDeliveryException("not a resend-verification request: " + e.getOriginalMessage(), true);
-        }
-        RequestOrigin origin = new RequestOrigin(request.ip(), request.userAgent(), request.requestId());
-        QuarkusTransaction.requiringNew().run(() -> resend(request.tenant(), request.email(), origin));
-    }
-
-    private void resend(String tenantSlug, String email, RequestOrigin origin) {
-        Optional<TenantRef> tenant = repository.findTenantBySlug(tenantSlug).filter(TenantRef::active);
+    protected void handle(Request request, RequestOrigin origin) {
+        String email = request.email();
+        Optional<TenantRef> tenant = repository.findTenantBySlug(request.tenant()).filter(TenantRef::active);
         Optional<IdentityRepository.UserRef> user = tenant.flatMap(t -> repository.findUser(t.id(), email))
                 .filter(u -> !u.verified());
         if (user.isEmpty()) {
