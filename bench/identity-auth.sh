@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# identity-service's authentication benchmarks: enumeration timing (sign-up, resend-verification and login for an
+# identity-service's authentication benchmarks: enumeration timing (sign-up, resend-verification, forgot-password and login for an
 # address with and without an account, N calls each, default 200) and logins per second with 4 clients against the
 # bare Argon2id floor (SECONDS per measurement, default 20). Prints Markdown tables for docs/benchmarks.md.
 # Needs PostgreSQL on 127.0.0.1:5432 (./suite test starts it) and a JDK 21+ (found like ./suite does).

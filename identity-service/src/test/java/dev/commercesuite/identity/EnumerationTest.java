@@ -109,6 +109,29 @@ class EnumerationTest {
     }
 
     @Test
+    void forgotPasswordForAnAccountACappedAccountAndAnUnknownAddressDoesTheSameWork() throws Exception {
+        String unknown = "nobody-" + shop.slug() + "@example.com";
+        for (int i = 0; i < 3; i++) {
+            Shops.forgotPassword(shop.slug(), shop.admin()).then().statusCode(202);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> emails.all(shop.admin(), "password-reset").size() == 3);
+
+        List<Response> answers = new ArrayList<>();
+        Work capped = workOf(shop.admin(), () -> Shops.forgotPassword(shop.slug(), shop.admin()), answers);
+        Work missing = workOf(unknown, () -> Shops.forgotPassword(shop.slug(), unknown), answers);
+        Shop other = Shops.create();
+        emails.await(other.admin(), "verify-email");
+        Work account = workOf(other.admin(), () -> Shops.forgotPassword(other.slug(), other.admin()), answers);
+
+        assertEquals(new Work(0, 0, 1), account);
+        assertEquals(account, capped);
+        assertEquals(account, missing);
+        assertIdentical(answers);
+        emails.await(other.admin(), "password-reset");
+    }
+
+    @Test
     void loginForAnUnknownAddressVerifiesAHashLikeAWrongPasswordDoes() throws Exception {
         Shops.verify(emails, shop.admin());
         String unknown = "nobody-" + shop.slug() + "@example.com";

@@ -36,7 +36,7 @@ import com.sun.net.httpserver.HttpServer;
  * identity-service's authentication benchmarks, run against its packaged jar on a fresh database, with
  * notification-service replaced by a local HTTP stub that answers 202 and keeps the verification tokens it is sent.
  * <ul>
- * <li>Enumeration timing: sign-up, resend-verification and login (wrong password) for an address that has an account
+ * <li>Enumeration timing: sign-up, resend-verification, forgot-password and login (wrong password) for an address that has an account
  * and one that has not, {@code N} calls each, the two interleaved (alternating which goes first) by one client;
  * medians and their difference.</li>
  * <li>Logins per second: 4 clients, each logging in to its own verified account in a closed loop, against the
@@ -108,6 +108,8 @@ public final class IdentityBench {
             compare("sign-up", n, i -> signupCall(shop, taken), i -> signupCall(shop, "new" + i + "@" + shop + ".example"));
             compare("resend-verification", n, i -> resendCall(shop, unverified),
                     i -> resendCall(shop, "nobody" + i + "@" + shop + ".example"));
+            compare("forgot-password", n, i -> forgotCall(shop, taken),
+                    i -> forgotCall(shop, "nobody" + i + "@" + shop + ".example"));
             compare("login, wrong password", n, i -> loginCall(shop, lockedOut, WRONG_PASSWORD),
                     i -> loginCall(shop, "nobody" + i + "@" + shop + ".example", WRONG_PASSWORD));
 
@@ -222,6 +224,8 @@ public final class IdentityBench {
             signupCall(shop, "warm" + i + "@" + shop + ".example");
             resendCall(shop, unverified);
             resendCall(shop, "warm" + i + "@" + shop + ".example");
+            forgotCall(shop, taken);
+            forgotCall(shop, "warm" + i + "@" + shop + ".example");
             loginCall(shop, lockedOut, WRONG_PASSWORD);
             loginCall(shop, "warm" + i + "@" + shop + ".example", WRONG_PASSWORD);
         }
@@ -266,6 +270,11 @@ public final class IdentityBench {
 
     private int resendCall(String shop, String email) {
         return expect(post("/api/v1/auth/resend-verification", "{\"tenant\":\"" + shop + "\",\"email\":\"" + email
+                + "\"}"), 202);
+    }
+
+    private int forgotCall(String shop, String email) {
+        return expect(post("/api/v1/auth/forgot-password", "{\"tenant\":\"" + shop + "\",\"email\":\"" + email
                 + "\"}"), 202);
     }
 

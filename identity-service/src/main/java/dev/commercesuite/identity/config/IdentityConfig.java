@@ -15,6 +15,16 @@ public interface IdentityConfig {
 
     Passwords passwords();
 
+    Cleanup cleanup();
+
+    /** The daily clean-up of used and expired tokens ({@code TokenCleanupJob}). */
+    interface Cleanup {
+
+        /** When it runs, as a Quartz cron expression in UTC; the job reads it as {@code identity.cleanup.cron}. */
+        @WithDefault("0 0 3 * * ?")
+        String cron();
+    }
+
     /**
      * Argon2id parameters for stored passwords (OWASP's minimum: 19 MiB, 2 iterations, 1 lane). Raising them is safe:
      * existing hashes keep verifying and are re-hashed with the new parameters at the next successful login.

@@ -56,8 +56,12 @@ public class LoginService {
         Optional<LoginAccount> account = tenant.flatMap(t -> repository.findAccountForLogin(t.id(), email));
         if (account.isEmpty()) {
             hasher.verifyAgainstDummy(password);
-            repository.audit(tenant.map(TenantRef::id).orElse(null), null, "login.failure", origin,
-                    Map.of("reason", "unknown-account"));
+            // the same transaction shape as a known account's (the locked lookup finds nothing), so timing does not tell
+            QuarkusTransaction.requiringNew().run(() -> {
+                repository.lockAccountForLogin(tenant.map(TenantRef::id).orElse(null), email);
+                repository.audit(tenant.map(TenantRef::id).orElse(null), null, "login.failure", origin,
+                        Map.of("reason", "unknown-account"));
+            });
             throw new InvalidCredentialsException();
         }
         PasswordHasher.Verification verification = hasher.verify(password, account.get().passwordHash());
