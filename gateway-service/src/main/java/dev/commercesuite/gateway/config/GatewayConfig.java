@@ -1,5 +1,6 @@
 package dev.commercesuite.gateway.config;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
@@ -10,6 +11,28 @@ import io.smallrye.config.WithDefault;
 public interface GatewayConfig {
 
     RateLimit rateLimit();
+
+    Upstreams upstreams();
+
+    /**
+     * Where the public API's paths go (base URLs, no path). The defaults are the services' names and ports as
+     * docker-compose and Kubernetes Services name them.
+     */
+    interface Upstreams {
+
+        @WithDefault("http://identity-service:8081")
+        URI identity();
+
+        @WithDefault("http://order-service:8082")
+        URI order();
+
+        @WithDefault("http://notification-service:8083")
+        URI notification();
+
+        /** How long an upstream may take to start answering before the gateway answers 504. */
+        @WithDefault("30S")
+        Duration timeout();
+    }
 
     interface RateLimit {
 

@@ -19,7 +19,9 @@ public enum ProblemType {
     UNPROCESSABLE("unprocessable", "Unprocessable request"),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
     INTERNAL_ERROR("internal-error", "Internal server error"),
+    BAD_GATEWAY("bad-gateway", "Bad gateway"),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable"),
+    GATEWAY_TIMEOUT("gateway-timeout", "Gateway timeout"),
     HTTP_ERROR("http-error", "HTTP error");
 
     /** Base of every problem type URI; the documentation page for a type is this plus its slug. */
@@ -55,7 +57,9 @@ public enum ProblemType {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 429 -> TOO_MANY_REQUESTS;
+            case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
+            case 504 -> GATEWAY_TIMEOUT;
             default -> status >= 500 ? INTERNAL_ERROR : HTTP_ERROR;
         };
     }

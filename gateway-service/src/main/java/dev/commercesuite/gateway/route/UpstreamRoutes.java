@@ -1,0 +1,162 @@
+package dev.commercesuite.gateway.route;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.commercesuite.defaults.problem.Problem;
+import dev.commercesuite.defaults.problem.ProblemType;
+import dev.commercesuite.defaults.problem.Problems;
+import dev.commercesuite.defaults.requestid.RequestId;
+import dev.commercesuite.gateway.config.GatewayConfig;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's route table: each public path goes to the service that owns it (ARCHITECTURE.md's public API table),
+ * streamed both ways without buffering on the event loop; {@code /internal/**} is never routed from outside. The
+ * upstream gets the caller's request id and {@code X-Forwarded-For/-Proto/-Host}; hop-by-hop headers stay behind.
+ * An upstream that cannot be reached answers 502, one that does not answer in time 504, both as problem+json.
+ */
+@ApplicationScoped
+public class UpstreamRoutes {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamRoutes.class);
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "x-request-id");
+
+    /** A path pattern and the service that owns it. */
+    record Route(String pathRegex, String service) {
+    }
+
+    static final List<Route> ROUTES = List.of(
+            new Route("/api/v1/tenants(/.*)?", "identity"),
+            new Route("/api/v1/auth/.+", "identity"),
+            new Route("/api/v1/users/.+", "identity"),
+            new Route("/api/v1/audit-events", "identity"),
+            new Route("/\\.well-known/jwks\\.json", "identity"),
+            new Route("/(forgot-password|reset-password|verify-email)", "identity"),
+            new Route("/api/v1/products(/.*)?", "order"),
+            new Route("/api/v1/orders(/.*)?", "order"),
+            new Route("/api/v1/webhooks/stripe", "order"),
+            new Route("/orders/.+", "order"),
+            new Route("/api/v1/notifications(/.*)?", "notification"));
+
+    private final GatewayConfig config;
+    private final ObjectMapper json;
+    private HttpClient client;
+
+    public UpstreamRoutes(GatewayConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(50)
+                .setConnectTimeout(2_000));
+        // service-only endpoints are never reachable through the gateway, whatever else matches
+        router.routeWithRegex("/internal(/.*)?").order(-10).handler(ctx -> problem(ctx, 404, null));
+        for (Route route : ROUTES) {
+            URI upstream = switch (route.service()) {
+                case "identity" -> config.upstreams().identity();
+                case "order" -> config.upstreams().order();
+                default -> config.upstreams().notification();
+            };
+            router.routeWithRegex(route.pathRegex()).order(-5).handler(ctx -> forward(ctx, upstream, route.service()));
+        }
+    }
+
+    private void forward(RoutingContext ctx, URI upstream, String service) {
+        HttpServerRequest in = ctx.request();
+        in.pause();
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(upstream.getHost())
+                .setPort(upstream.getPort() > 0 ? upstream.getPort() : 80)
+                .setURI(in.uri())
+                .setTimeout(config.upstreams().timeout().toMillis());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        in.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        String requestId = ctx.get(RequestId.MDC_KEY);
+        if (requestId != null) {
+            headers.set(RequestId.HEADER, requestId);
+        }
+        String caller = in.remoteAddress() == null ? null : in.remoteAddress().host();
+        String forwardedFor = in.getHeader("X-Forwarded-For");
+        if (caller != null) {
+            headers.set("X-Forwarded-For", forwardedFor == null ? caller : forwardedFor + ", " + caller);
+        }
+        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        if (in.getHeader(HttpHeaders.HOST) != null) {
+            headers.set("X-Forwarded-Host", in.getHeader(HttpHeaders.HOST));
+        }
+        options.setHeaders(headers);
+        client.request(options)
+                .compose(out -> {
+                    if ("chunked".equalsIgnoreCase(in.getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+                        out.setChunked(true); // a streamed upload stays streamed
+                    }
+                    return out.send(in);
+                })
+                .onSuccess(response -> relay(ctx, response))
+                .onFailure(failure -> {
+                    boolean timedOut = failure instanceof java.util.concurrent.TimeoutException
+                            || String.valueOf(failure.getMessage()).contains("timeout");
+                    LOG.warnf("Upstream %s failed for %s %s: %s", service, in.method(), in.path(), failure.toString());
+                    problem(ctx, timedOut ? 504 : 502, service);
+                });
+    }
+
+    private static void relay(RoutingContext ctx, HttpClientResponse response) {
+        var out = ctx.response();
+        out.setStatusCode(response.statusCode());
+        if (response.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            out.setChunked(true); // the upstream streams; so does the gateway
+        }
+        response.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                out.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        response.pipeTo(out);
+    }
+
+    private void problem(RoutingContext ctx, int status, String service) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        String detail = status == 404 ? Problems.defaultDetail(404)
+                : status == 504 ? "The " + service + " service did not answer in time; try again."
+                : "The " + service + " service cannot be reached right now; try again shortly.";
+        Problem problem = Problems.of(ProblemType.forStatus(status), status, detail, ctx.request().path());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+    }
+}
