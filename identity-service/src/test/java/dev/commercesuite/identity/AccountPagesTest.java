@@ -21,40 +21,19 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.commercesuite.identity.Shops.Shop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 
 /** The account pages: plain HTML forms that work without JavaScript, protected against CSRF, accessible. */
 @QuarkusTest
-class AccountPagesTest {
+class AccountPagesTest extends VerifiedShopTests {
 
     private static final String NEW_PASSWORD = "Bright-Meadow-Compass-77";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
-
-    @Inject
-    DataSource dataSource;
-
-    private Sql sql;
-    private CapturedEmails emails;
-    private Shop shop;
-
-    @BeforeEach
-    void verifiedAdmin() {
-        sql = new Sql(dataSource);
-        emails = CapturedEmails.accepting();
-        shop = Shops.create();
-        Shops.verify(emails, shop.admin());
-    }
 
     /** A form page as a browser holds it: the token in its hidden field and the cookie that came with it. */
     private record Form(String csrf, Cookie cookie, Response page) {

@@ -9,37 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.commercesuite.identity.Shops.Shop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** A signed-in user changes their password: current one again, policy, no reuse, other sessions signed out. */
 @QuarkusTest
-class ChangePasswordTest {
+class ChangePasswordTest extends VerifiedShopTests {
 
     private static final String NEW_PASSWORD = "Bright-Meadow-Compass-77";
-
-    @Inject
-    DataSource dataSource;
-
-    private Sql sql;
-    private CapturedEmails emails;
-    private Shop shop;
-
-    @BeforeEach
-    void verifiedAdmin() {
-        sql = new Sql(dataSource);
-        emails = CapturedEmails.accepting();
-        shop = Shops.create();
-        Shops.verify(emails, shop.admin());
-    }
 
     @Test
     void changeKeepsThisSessionAndSignsOutTheOthers() throws Exception {

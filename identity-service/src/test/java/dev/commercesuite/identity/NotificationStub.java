@@ -2,36 +2,27 @@ package dev.commercesuite.identity;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.commercesuite.defaults.testing.StubbedService;
 
 /**
- * notification-service's intake, stubbed with WireMock at its HTTP API. Tests drive and inspect it through
- * WireMock's client on {@link #port()} (Quarkus loads test resources and tests in different class loaders).
+ * notification-service's intake, stubbed with WireMock at its HTTP API; tests drive and inspect it through WireMock's
+ * client on {@link #port()} (see {@link CapturedEmails}).
  */
-public class NotificationStub implements QuarkusTestResourceLifecycleManager {
+public class NotificationStub extends StubbedService {
 
     static final String PORT_PROPERTY = "commercesuite.test.notification-stub-port";
-    private WireMockServer server;
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        System.setProperty(PORT_PROPERTY, Integer.toString(server.port()));
-        return Map.of("suite.outbox.notification-url", "http://127.0.0.1:" + server.port());
+    protected String portProperty() {
+        return PORT_PROPERTY;
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+    protected Map<String, String> config(String baseUrl) {
+        return Map.of("suite.outbox.notification-url", baseUrl);
     }
 
     static int port() {
-        return Integer.parseInt(System.getProperty(PORT_PROPERTY));
+        return port(PORT_PROPERTY);
     }
 }

@@ -119,6 +119,19 @@ class OutboxRelayTest {
                 .withHeader("Idempotency-Key", equalTo(id.toString())));
     }
 
+    @Test
+    void aMessageForADestinationThisRelayDoesNotHaveIsLeftForOneThatHas() throws Exception {
+        // as during a rolling upgrade: a newer replica wrote a message this (older) relay cannot deliver
+        UUID foreign = outbox.enqueue("billing.invoice", "{\"invoice\":1}");
+        UUID known = outbox.enqueue(NotificationEmails.NAME, payload("after-" + UUID.randomUUID()));
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(known)));
+            assertEquals("pending|0", sql.single("SELECT status || '|' || attempts FROM outbox WHERE id = ?", foreign));
+        } finally {
+            sql.execute("DELETE FROM outbox WHERE id = ?", foreign);
+        }
+    }
+
     private static String payload(String marker) {
         return "{\"template\":\"welcome\",\"to\":\"ada@example.com\",\"data\":{\"name\":\"" + marker + "\"}}";
     }

@@ -17,43 +17,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.commercesuite.identity.Shops.Shop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** Forgotten passwords: the link, its single use and lifetime, what a reset undoes, and the rate cap. */
 @QuarkusTest
-class PasswordResetTest {
+class PasswordResetTest extends VerifiedShopTests {
 
     private static final String NEW_PASSWORD = "Bright-Meadow-Compass-77";
     private static final String INVALID_TOKEN = "https://commercesuite.dev/problems/invalid-or-expired-token";
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     MovableTime time;
-
-    private Sql sql;
-    private CapturedEmails emails;
-    private Shop shop;
-
-    @BeforeEach
-    void verifiedAdmin() {
-        sql = new Sql(dataSource);
-        emails = CapturedEmails.accepting();
-        shop = Shops.create();
-        Shops.verify(emails, shop.admin());
-    }
 
     @AfterEach
     void realTime() {

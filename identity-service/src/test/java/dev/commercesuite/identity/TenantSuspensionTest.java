@@ -13,36 +13,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.commercesuite.identity.Shops.Shop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** A suspended shop: its users cannot log in, refresh or sign up until it is reactivated. */
 @QuarkusTest
-class TenantSuspensionTest {
-
-    @Inject
-    DataSource dataSource;
-
-    private Sql sql;
-    private CapturedEmails emails;
-    private Shop shop;
-
-    @BeforeEach
-    void verifiedAdmin() {
-        sql = new Sql(dataSource);
-        emails = CapturedEmails.accepting();
-        shop = Shops.create();
-        Shops.verify(emails, shop.admin());
-    }
+class TenantSuspensionTest extends VerifiedShopTests {
 
     @Test
     void suspendedShopRefusesLoginRefreshAndSignupUntilReactivated() throws Exception {

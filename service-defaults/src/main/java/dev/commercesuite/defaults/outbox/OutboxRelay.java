@@ -31,8 +31,9 @@ import io.quarkus.scheduler.ScheduledExecution;
  * Relays the outbox: claims due messages ({@code FOR UPDATE SKIP LOCKED}, with a lease, so replicas share the work
  * and a crashed relay's messages are taken again), hands each to its {@link OutboxDestination} with the row id as
  * idempotency key, and records the outcome. A failure is retried with exponential backoff and jitter, forever:
- * nothing is lost while a receiver is down. A message the receiver refuses outright is dead (logged at ERROR). On
- * shutdown the relay finishes its batch and claims no more.
+ * nothing is lost while a receiver is down. A message the receiver refuses outright is dead (logged at ERROR). A
+ * relay claims only messages for destinations it has, so during a rolling upgrade an older replica leaves a newer
+ * one's messages alone. On shutdown the relay finishes its batch and claims no more.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -114,14 +115,15 @@ public class OutboxRelay {
         String sql = "UPDATE outbox SET status = 'sending', attempts = attempts + 1,"
                 + " lease_until = now() + make_interval(secs => ?)"
                 + " WHERE id IN (SELECT id FROM outbox"
-                + "   WHERE (status = 'pending' AND next_attempt_at <= now())"
-                + "      OR (status = 'sending' AND lease_until < now())"
+                + "   WHERE ((status = 'pending' AND next_attempt_at <= now())"
+                + "      OR (status = 'sending' AND lease_until < now())) AND destination = ANY (?)"
                 + "   ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING id, destination, payload, attempts";
         try (Connection connection = dataSource.get().getConnection();
                 PreparedStatement claim = connection.prepareStatement(sql)) {
             claim.setDouble(1, config.lease().toMillis() / 1000.0);
-            claim.setInt(2, config.batchSize());
+            claim.setArray(2, connection.createArrayOf("text", destinations.keySet().toArray()));
+            claim.setInt(3, config.batchSize());
             List<Message> messages = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
