@@ -57,6 +57,22 @@ class ChangePasswordTest extends VerifiedShopTests {
     }
 
     @Test
+    void wrongCurrentPasswordsCountTowardsTheLoginLockout() throws Exception {
+        String token = login(shop.slug(), shop.admin(), PASSWORD).path("accessToken");
+        for (int i = 0; i < 5; i++) {
+            change(token, "Wrong-Guess-Number-" + i, NEW_PASSWORD).then().statusCode(400)
+                    .body("errors.field", hasItem("currentPassword"));
+        }
+        assertEquals("5", sql.single("SELECT failed_logins FROM users WHERE email = ?", shop.admin()));
+        emails.await(shop.admin(), "account-locked");
+        // locked: neither the right current password nor a login gets through until the wait is over
+        change(token, PASSWORD, NEW_PASSWORD).then().statusCode(400).body("errors.field", hasItem("currentPassword"));
+        login(shop.slug(), shop.admin(), PASSWORD).then().statusCode(401);
+        assertEquals(1, sql.count("SELECT count(*) FROM audit_events WHERE tenant_id = ?::uuid"
+                + " AND action = 'account.locked'", shop.id()));
+    }
+
+    @Test
     void withoutAValidTokenIs401() {
         given().contentType("application/json").body(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
                 .when().post("/api/v1/users/me/password").then().statusCode(401).contentType("application/problem+json");

@@ -100,27 +100,13 @@ public class LoginService {
         LoginAccount account = locked.get();
         Instant now = Instant.now();
         String actor = account.id().toString();
-        if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
+        if (isLocked(account, now)) {
             repository.audit(tenantId, actor, "login.locked", origin,
                     Map.of("until", account.lockedUntil().toString()));
             return new Outcome(Result.REFUSED, account);
         }
         if (!passwordMatches) {
-            boolean windowOpen = account.failureWindowStart() != null
-                    && now.isBefore(account.failureWindowStart().plus(FAILURE_WINDOW));
-            int failures = windowOpen ? account.failedLogins() + 1 : 1;
-            Instant windowStart = windowOpen ? account.failureWindowStart() : now;
-            Instant lockedUntil = failures >= LOCKOUT_THRESHOLD ? now.plus(wait(failures)) : null;
-            repository.recordLoginFailure(account.id(), failures, windowStart, lockedUntil);
-            repository.audit(tenantId, actor, "login.failure", origin, Map.of("reason", "wrong-password",
-                    "failures", failures));
-            if (failures == LOCKOUT_THRESHOLD) {
-                repository.audit(tenantId, actor, "account.locked", origin,
-                        Map.of("until", lockedUntil.toString()));
-                outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-locked",
-                        "to", account.email(), "tenantId", tenantId.toString(),
-                        "data", Map.of("name", account.name(), "minutes", wait(failures).toMinutes())));
-            }
+            recordWrongPassword(account, now, "login.failure", origin);
             return new Outcome(Result.REFUSED, account);
         }
         if (!tenantActive) {
@@ -135,6 +121,33 @@ public class LoginService {
         repository.audit(tenantId, actor, "login.success", origin, Map.of("rehashed", upgradedHash != null));
         java.util.UUID family = java.util.UUID.randomUUID();
         return new Outcome(Result.SUCCESS, account, newRefreshToken(family, account.id()), family);
+    }
+
+    static boolean isLocked(LoginAccount account, Instant now) {
+        return account.lockedUntil() != null && now.isBefore(account.lockedUntil());
+    }
+
+    /**
+     * Counts a wrong password against {@code account} (read with its row locked, inside the caller's transaction):
+     * the failure window, the lockout when the threshold is reached (audited, and the owner emailed) and an audit
+     * event {@code action}. Login and password change share it, so guesses through either count together.
+     */
+    void recordWrongPassword(LoginAccount account, Instant now, String action, RequestOrigin origin) {
+        java.util.UUID tenantId = account.tenantId();
+        String actor = account.id().toString();
+        boolean windowOpen = account.failureWindowStart() != null
+                && now.isBefore(account.failureWindowStart().plus(FAILURE_WINDOW));
+        int failures = windowOpen ? account.failedLogins() + 1 : 1;
+        Instant windowStart = windowOpen ? account.failureWindowStart() : now;
+        Instant lockedUntil = failures >= LOCKOUT_THRESHOLD ? now.plus(wait(failures)) : null;
+        repository.recordLoginFailure(account.id(), failures, windowStart, lockedUntil);
+        repository.audit(tenantId, actor, action, origin, Map.of("reason", "wrong-password", "failures", failures));
+        if (failures == LOCKOUT_THRESHOLD) {
+            repository.audit(tenantId, actor, "account.locked", origin, Map.of("until", lockedUntil.toString()));
+            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-locked",
+                    "to", account.email(), "tenantId", tenantId.toString(),
+                    "data", Map.of("name", account.name(), "minutes", wait(failures).toMinutes())));
+        }
     }
 
     /** Mints a refresh token in {@code familyId}; only its digest is stored. Call inside the transaction. */

@@ -16,8 +16,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A signed-in user changes their password: the current one is verified again (a stolen access token alone is not
- * enough), the new one must pass the policy and differ from the current one; then every other session of the user is
- * revoked (the one the request came from stays), {@code password-changed} is sent, and the change is audited.
+ * enough; wrong guesses count towards the same lockout as wrong logins, and a locked account cannot change its
+ * password until the wait is over), the new one must pass the policy and differ from the current one; then every other
+ * session of the user is revoked (the one the request came from stays), {@code password-changed} is sent, and the
+ * change is audited.
  */
 @ApplicationScoped
 public class PasswordChanges {
@@ -26,13 +28,15 @@ public class PasswordChanges {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final OutboxWriter outbox;
+    private final LoginService logins;
 
     public PasswordChanges(IdentityRepository repository, PasswordHasher hasher, PasswordPolicy policy,
-            OutboxWriter outbox) {
+            OutboxWriter outbox, LoginService logins) {
         this.repository = repository;
         this.hasher = hasher;
         this.policy = policy;
         this.outbox = outbox;
+        this.logins = logins;
     }
 
     /**
@@ -46,10 +50,15 @@ public class PasswordChanges {
         if (account == null) {
             return false;
         }
+        if (LoginService.isLocked(account, java.time.Instant.now())) {
+            throw new InvalidRequestException(List.of(new Problem.FieldError("currentPassword",
+                    "cannot be checked now: too many wrong passwords; try again in a few minutes")));
+        }
         String current = PasswordPolicy.normalize(currentPassword);
         if (!hasher.verify(current, account.passwordHash()).matches()) {
-            repository.audit(tenantId, userId.toString(), "password.change-refused", origin,
-                    Map.of("reason", "wrong-current-password"));
+            QuarkusTransaction.requiringNew().run(() -> repository.lockAccountForLogin(tenantId, account.email())
+                    .ifPresent(locked -> logins.recordWrongPassword(locked, java.time.Instant.now(),
+                            "password.change-refused", origin)));
             throw new InvalidRequestException(List.of(
                     new Problem.FieldError("currentPassword", "is not your current password")));
         }
