@@ -89,13 +89,13 @@ public final class IdentityBench {
             List<String> accounts = new ArrayList<>(List.of("owner@" + shop + ".example"));
             for (int i = 1; i < CLIENTS; i++) {
                 accounts.add("client" + i + "@" + shop + ".example");
-                signup(shop, accounts.get(i));
+                signupCall(shop, accounts.get(i));
             }
             for (String account : accounts) {
                 verify(account);
             }
             String unverified = "pending@" + shop + ".example";
-            signup(shop, unverified);
+            signupCall(shop, unverified);
 
             System.out.printf("%s; %d cores; identity-service jar; Argon2id m=19456 KiB, t=2, p=1%n%n",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
@@ -117,7 +117,7 @@ public final class IdentityBench {
             List<String> loginAccounts = accounts.subList(1, CLIENTS);
             List<String> clients = new ArrayList<>(loginAccounts);
             String fourth = "client" + CLIENTS + "@" + shop + ".example";
-            signup(shop, fourth);
+            signupCall(shop, fourth);
             verify(fourth);
             clients.add(fourth);
             loginRate(shop, clients, 10); // warm-up
@@ -281,10 +281,6 @@ public final class IdentityBench {
     private int loginCall(String shop, String email, String password) {
         return post("/api/v1/auth/login", "{\"tenant\":\"" + shop + "\",\"email\":\"" + email + "\",\"password\":\""
                 + password + "\"}");
-    }
-
-    private void signup(String shop, String email) {
-        signupCall(shop, email);
     }
 
     /** Waits for the verification email to {@code email} at the stub and uses its token. */

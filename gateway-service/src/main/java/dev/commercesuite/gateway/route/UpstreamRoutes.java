@@ -10,12 +10,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.commercesuite.defaults.problem.Problem;
-import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
+import dev.commercesuite.defaults.problem.RouterProblemHandlers;
 import dev.commercesuite.defaults.requestid.RequestId;
 import dev.commercesuite.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
@@ -60,12 +56,12 @@ public class UpstreamRoutes {
             new Route("/api/v1/notifications(/.*)?", "notification"));
 
     private final GatewayConfig config;
-    private final ObjectMapper json;
+    private final RouterProblemHandlers problems;
     private HttpClient client;
 
-    public UpstreamRoutes(GatewayConfig config, ObjectMapper json) {
+    public UpstreamRoutes(GatewayConfig config, RouterProblemHandlers problems) {
         this.config = config;
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -143,20 +139,8 @@ public class UpstreamRoutes {
     }
 
     private void problem(RoutingContext ctx, int status, String service) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
-            return;
-        }
-        String detail = status == 404 ? Problems.defaultDetail(404)
+        problems.write(ctx, status, status == 404 ? Problems.defaultDetail(404)
                 : status == 504 ? "The " + service + " service did not answer in time; try again."
-                : "The " + service + " service cannot be reached right now; try again shortly.";
-        Problem problem = Problems.of(ProblemType.forStatus(status), status, detail, ctx.request().path());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
-        }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+                : "The " + service + " service cannot be reached right now; try again shortly.");
     }
 }

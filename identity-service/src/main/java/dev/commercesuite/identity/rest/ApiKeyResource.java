@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.commercesuite.defaults.security.TokenClaims;
 import dev.commercesuite.identity.repository.IdentityRepository.ApiKey;
 import dev.commercesuite.identity.service.ApiKeys;
 import dev.commercesuite.identity.service.RequestOrigin;
@@ -113,12 +114,8 @@ public class ApiKeyResource {
 
     /** The path's tenant, if it is the caller's own; any other (or a malformed id) is not found. */
     private UUID ownTenant(String tenantId) {
-        Object claim = caller.getClaim("tenant");
-        String own = claim == null ? null : claim.toString().replace("\"", "");
-        if (own == null || !own.equals(tenantId)) {
-            throw new NotFoundException();
-        }
-        return UUID.fromString(own);
+        return TokenClaims.uuid(caller.getClaim("tenant")).filter(own -> own.toString().equals(tenantId))
+                .orElseThrow(NotFoundException::new);
     }
 
     private String actor() {

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.defaults.paging.Page;
 import dev.commercesuite.defaults.problem.Problem;
+import dev.commercesuite.defaults.security.TokenClaims;
 import dev.commercesuite.identity.repository.IdentityRepository;
 import dev.commercesuite.identity.repository.IdentityRepository.AuditEvent;
 import dev.commercesuite.identity.service.InvalidRequestException;
@@ -87,12 +88,7 @@ public class AuditEventResource {
     }
 
     private UUID tenant() {
-        Object claim = caller.getClaim("tenant");
-        try {
-            return UUID.fromString(String.valueOf(claim).replace("\"", ""));
-        } catch (IllegalArgumentException e) {
-            throw new ForbiddenException();
-        }
+        return TokenClaims.uuid(caller.getClaim("tenant")).orElseThrow(ForbiddenException::new);
     }
 
     private static Optional<Instant> instant(String field, String value) {

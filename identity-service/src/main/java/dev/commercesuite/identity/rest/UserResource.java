@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.commercesuite.defaults.security.TokenClaims;
 import dev.commercesuite.identity.repository.IdentityRepository;
 import dev.commercesuite.identity.service.PasswordChanges;
 import dev.commercesuite.identity.service.RequestOrigin;
@@ -48,7 +49,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public ProfileView me() {
-        return repository.findProfile(required(caller.getSubject()), required(claim("tenant")))
+        return repository.findProfile(required(caller.getSubject()), required(caller.getClaim("tenant")))
                 .map(ProfileView::of).orElseThrow(NotFoundException::new);
     }
 
@@ -60,30 +61,15 @@ public class UserResource {
     @APIResponse(responseCode = "400", description = "Wrong current password, or the new one fails the policy or is the same")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
-        if (!passwords.change(required(caller.getSubject()), required(claim("tenant")), uuid(claim("sid")),
+        if (!passwords.change(required(caller.getSubject()), required(caller.getClaim("tenant")),
+                TokenClaims.uuid(caller.getClaim("sid")).orElse(null),
                 request.currentPassword(), request.newPassword(), RequestOrigin.of(http))) {
             throw new NotFoundException();
         }
     }
 
-    private String claim(String name) {
-        Object value = caller.getClaim(name);
-        return value == null ? null : value.toString().replace("\"", "");
-    }
-
-    private static UUID required(String value) {
-        UUID id = uuid(value);
-        if (id == null) {
-            throw new NotFoundException();
-        }
-        return id;
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** The claim as a UUID; a token without it (or with something else) finds nothing here. */
+    private static UUID required(Object claim) {
+        return TokenClaims.uuid(claim).orElseThrow(NotFoundException::new);
     }
 }

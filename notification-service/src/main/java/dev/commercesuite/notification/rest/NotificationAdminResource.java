@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.defaults.paging.Page;
+import dev.commercesuite.defaults.security.TokenClaims;
 import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.StoredEmail;
 import dev.commercesuite.notification.repository.EmailRepository;
@@ -83,11 +84,7 @@ public class NotificationAdminResource {
     }
 
     private String tenant() {
-        Object tenant = caller.getClaim(TENANT_CLAIM);
-        if (tenant == null || tenant.toString().isBlank()) {
-            throw new ForbiddenException();
-        }
-        return tenant.toString().replace("\"", "");
+        return TokenClaims.text(caller.getClaim(TENANT_CLAIM)).orElseThrow(ForbiddenException::new);
     }
 
     private static Optional<EmailStatus> parseStatus(String status) {

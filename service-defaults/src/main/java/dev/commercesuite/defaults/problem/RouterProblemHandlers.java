@@ -91,12 +91,19 @@ public class RouterProblemHandlers {
     }
 
     void write(RoutingContext ctx, int status) {
+        write(ctx, status, Problems.defaultDetail(status));
+    }
+
+    /**
+     * Answers {@code status} as problem+json with {@code detail}, for handlers that work at the router level (the
+     * gateway's routes); a response already under way is closed instead.
+     */
+    public void write(RoutingContext ctx, int status, String detail) {
         if (ctx.response().headWritten()) {
             ctx.response().close();
             return;
         }
-        Problem problem = Problems.of(ProblemType.forStatus(status), status, Problems.defaultDetail(status),
-                ctx.request().path());
+        Problem problem = Problems.of(ProblemType.forStatus(status), status, detail, ctx.request().path());
         String body;
         try {
             body = json.writeValueAsString(problem);
