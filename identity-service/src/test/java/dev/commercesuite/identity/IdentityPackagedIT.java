@@ -1,10 +1,21 @@
 package dev.commercesuite.identity;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import dev.commercesuite.defaults.testing.LocalPostgres;
+import dev.commercesuite.defaults.testing.PackagedService;
 import dev.commercesuite.defaults.testing.PackagedServiceTests;
 import dev.commercesuite.defaults.testing.TestKeys;
 
@@ -20,6 +31,19 @@ class IdentityPackagedIT extends PackagedServiceTests {
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
                 "SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:1");
+    }
+
+    @Test
+    void theSigningKeyMayBeGivenAsItsPemInsteadOfAFile() throws Exception {
+        Map<String, String> environment = new HashMap<>(validEnvironment(dir));
+        String pem = Files.readString(Path.of(environment.remove("SMALLRYE_JWT_SIGN_KEY_LOCATION")));
+        environment.put("SMALLRYE_JWT_SIGN_KEY", pem);
+        try (PackagedService service = PackagedService.start(environment)) {
+            service.awaitOk("/q/health/ready", Duration.ofSeconds(60));
+            String jwks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.uri("/.well-known/jwks.json"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(jwks.contains("\"kid\":\"identity-1\""), jwks);
+        }
     }
 
     @Override

@@ -35,12 +35,15 @@ public class JsonWebKeys {
 
     private final IdentityConfig config;
     private final Optional<String> signingKeyLocation;
+    private final Optional<String> signingKeyPem;
     private volatile Map<String, Object> jwks;
 
     public JsonWebKeys(IdentityConfig config,
-            @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKeyLocation) {
+            @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKeyLocation,
+            @ConfigProperty(name = "smallrye.jwt.sign.key") Optional<String> signingKeyPem) {
         this.config = config;
         this.signingKeyLocation = signingKeyLocation;
+        this.signingKeyPem = signingKeyPem;
     }
 
     public Map<String, Object> jwks() {
@@ -54,15 +57,18 @@ public class JsonWebKeys {
 
     private List<Map<String, Object>> keys() {
         List<Map<String, Object>> keys = new ArrayList<>();
-        signingKeyLocation.ifPresent(location -> {
+        // the signing key: a PEM file (smallrye.jwt.sign.key.location) or the PEM itself (smallrye.jwt.sign.key)
+        if (signingKeyLocation.isPresent() || signingKeyPem.isPresent()) {
+            String source = signingKeyLocation.orElse("smallrye.jwt.sign.key");
             try {
+                String pem = signingKeyLocation.isPresent() ? read(signingKeyLocation.get()) : signingKeyPem.get();
                 RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                        .generatePrivate(new PKCS8EncodedKeySpec(der(read(location))));
+                        .generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
                 keys.add(jwk(config.tokens().keyId(), privateKey.getModulus(), privateKey.getPublicExponent()));
-            } catch (IOException | GeneralSecurityException | ClassCastException e) {
-                LOG.errorf("The signing key at %s cannot be published: %s", location, e.getMessage());
+            } catch (IOException | GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+                LOG.errorf("The signing key at %s cannot be published: %s", source, e.getMessage());
             }
-        });
+        }
         for (String entry : config.tokens().previousPublicKeys().orElse(List.of())) {
             int colon = entry.indexOf(':');
             if (colon <= 0) {

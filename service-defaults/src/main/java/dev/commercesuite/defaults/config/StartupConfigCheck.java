@@ -65,12 +65,7 @@ public class StartupConfigCheck {
             }
         }
         for (String key : checks.keys().orElse(List.of())) {
-            Optional<String> location = value(key);
-            if (location.isEmpty()) {
-                problems.add(describe(key) + " is not set: it must name a PEM key file");
-            } else {
-                keyProblem(location.get()).ifPresent(problem -> problems.add(describe(key) + " " + problem));
-            }
+            keyProblem(key).ifPresent(problems::add);
         }
         for (String key : checks.secrets().orElse(List.of())) {
             Optional<String> secret = value(key);
@@ -98,6 +93,8 @@ public class StartupConfigCheck {
         return message.toString();
     }
 
+    private static final String LOCATION_SUFFIX = ".location";
+
     /** A key as an operator sets it: the property name and its environment variable. */
     public static String describe(String key) {
         return key + " (" + environmentName(key) + ")";
@@ -119,7 +116,30 @@ public class StartupConfigCheck {
         return Optional.of(value.getValue().strip()).filter(v -> !v.isEmpty());
     }
 
-    private static Optional<String> keyProblem(String location) {
+    /**
+     * What is wrong with the PEM key {@code key} names. A {@code *.location} key (SmallRye JWT's convention) may be
+     * left unset when its sibling without the suffix ({@code smallrye.jwt.sign.key}, {@code mp.jwt.verify.publickey})
+     * holds the PEM itself, as a secret store's environment variable would.
+     */
+    private Optional<String> keyProblem(String key) {
+        Optional<String> location = value(key);
+        if (location.isPresent()) {
+            return fileProblem(location.get()).map(problem -> describe(key) + " " + problem);
+        }
+        if (!key.endsWith(LOCATION_SUFFIX)) {
+            return Optional.of(describe(key) + " is not set: it must name a PEM key file");
+        }
+        String inlineKey = key.substring(0, key.length() - LOCATION_SUFFIX.length());
+        Optional<String> inline = value(inlineKey);
+        if (inline.isEmpty()) {
+            return Optional.of(describe(key) + " is not set: it must name a PEM key file (or " + describe(inlineKey)
+                    + " must hold the PEM key itself)");
+        }
+        return inline.get().contains("-----BEGIN ") ? Optional.empty()
+                : Optional.of(describe(inlineKey) + " holds no PEM key");
+    }
+
+    private static Optional<String> fileProblem(String location) {
         String lower = location.toLowerCase(Locale.ROOT);
         if (lower.startsWith("https://") || lower.startsWith("http://")) {
             return Optional.empty();

@@ -87,7 +87,23 @@ class StartupConfigCheckTest {
                   - b is weak""", report.replace(System.lineSeparator(), "\n"));
     }
 
+    @Test
+    void aLocationKeyMayBeReplacedByItsSiblingHoldingThePemItself() {
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n";
+        assertEquals(List.of(), check(Map.of("db.url", "x", "sign.key", pem, "client.secret", STRONG),
+                "sign.key.location"));
+        assertEquals(List.of("sign.key (SIGN_KEY) holds no PEM key"),
+                check(Map.of("db.url", "x", "sign.key", "not a key", "client.secret", STRONG), "sign.key.location"));
+        assertEquals(List.of("sign.key.location (SIGN_KEY_LOCATION) is not set: it must name a PEM key file"
+                + " (or sign.key (SIGN_KEY) must hold the PEM key itself)"),
+                check(Map.of("db.url", "x", "client.secret", STRONG), "sign.key.location"));
+    }
+
     private List<String> check(Map<String, String> values) {
+        return check(values, "jwt.key");
+    }
+
+    private List<String> check(Map<String, String> values, String keyName) {
         Config config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(new HashMap<>(values), "test", 100))
                 .build();
@@ -104,7 +120,7 @@ class StartupConfigCheckTest {
 
             @Override
             public Optional<List<String>> keys() {
-                return Optional.of(List.of("jwt.key"));
+                return Optional.of(List.of(keyName));
             }
 
             @Override
