@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.notification.domain.EmailTemplate;
 import dev.commercesuite.notification.service.EmailRenderer;
-import dev.commercesuite.notification.service.InvalidEmailRequestException;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.notification.service.MoneyFormat;
 import dev.commercesuite.notification.service.RenderedEmail;
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,7 +105,7 @@ class EmailRendererTest {
         data.remove("name");
         data.put("currency", "XXY");
         data.put("items", List.of(Map.of("name", "Gear", "quantity", 0, "unitPrice", 10)));
-        InvalidEmailRequestException e = assertThrows(InvalidEmailRequestException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> render(EmailTemplate.ORDER_CONFIRMATION, data));
         assertEquals(List.of("data.items[0].quantity", "data.name"),
                 e.errors().stream().map(Problem.FieldError::field).toList());
@@ -115,7 +115,7 @@ class EmailRendererTest {
     void unknownCurrencyIsRefused() {
         Map<String, Object> data = new HashMap<>(EmailSamples.data("order-confirmation"));
         data.put("currency", "ABC");
-        InvalidEmailRequestException e = assertThrows(InvalidEmailRequestException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> render(EmailTemplate.ORDER_CONFIRMATION, data));
         assertEquals("data.currency", e.errors().get(0).field());
     }
@@ -124,7 +124,7 @@ class EmailRendererTest {
     void trackingLinkMustBeHttps() {
         Map<String, Object> data = new HashMap<>(EmailSamples.data("order-status-update"));
         data.put("trackingUrl", "javascript:alert(1)");
-        InvalidEmailRequestException e = assertThrows(InvalidEmailRequestException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> render(EmailTemplate.ORDER_STATUS_UPDATE, data));
         assertEquals("data.trackingUrl", e.errors().get(0).field());
     }
@@ -132,7 +132,7 @@ class EmailRendererTest {
     @Test
     void unknownLocaleFallsBackToEnglish() {
         assertEquals("en", renderer.resolveLocale(EmailTemplate.WELCOME, "de-AT"));
-        assertThrows(InvalidEmailRequestException.class, () -> renderer.resolveLocale(EmailTemplate.WELCOME, "../x"));
+        assertThrows(InvalidRequestException.class, () -> renderer.resolveLocale(EmailTemplate.WELCOME, "../x"));
     }
 
     private RenderedEmail render(EmailTemplate template, Map<String, Object> data) {

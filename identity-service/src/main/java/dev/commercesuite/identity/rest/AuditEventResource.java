@@ -34,7 +34,7 @@ import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.security.TokenClaims;
 import dev.commercesuite.identity.repository.IdentityRepository;
 import dev.commercesuite.identity.repository.IdentityRepository.AuditEvent;
-import dev.commercesuite.identity.service.InvalidRequestException;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 
 /** The tenant admin's view of the shop's authentication audit log. */
 @Path("/api/v1/audit-events")

@@ -9,7 +9,6 @@ import dev.commercesuite.defaults.problem.Problems;
 import dev.commercesuite.identity.service.EmailNotVerifiedException;
 import dev.commercesuite.identity.service.InvalidCredentialsException;
 import dev.commercesuite.identity.service.InvalidRefreshTokenException;
-import dev.commercesuite.identity.service.InvalidRequestException;
 import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.SlugTakenException;
 import dev.commercesuite.identity.service.TooManyApiKeysException;
@@ -17,14 +16,6 @@ import io.vertx.core.http.HttpServerRequest;
 
 /** identity-service's domain errors as problem+json. */
 public class IdentityExceptionMappers {
-
-    @ServerExceptionMapper
-    public Response invalid(InvalidRequestException e, HttpServerRequest request) {
-        int fields = (int) e.errors().stream().map(error -> error.field()).distinct().count();
-        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
-                "The request has " + fields + (fields == 1 ? " invalid field." : " invalid fields."), request.path(),
-                e.errors()));
-    }
 
     @ServerExceptionMapper
     public Response invalidToken(InvalidTokenException e, HttpServerRequest request) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.defaults.outbox.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.identity.repository.IdentityRepository;
 import dev.commercesuite.identity.repository.IdentityRepository.LoginAccount;

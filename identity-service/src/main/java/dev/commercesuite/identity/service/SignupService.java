@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.commercesuite.defaults.ids.UuidV7;
 import dev.commercesuite.defaults.outbox.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.validation.EmailAddresses;
 import dev.commercesuite.identity.repository.IdentityRepository;

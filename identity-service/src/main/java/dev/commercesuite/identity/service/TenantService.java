@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.defaults.ids.UuidV7;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.validation.EmailAddresses;
 import dev.commercesuite.identity.domain.Tier;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.validation.EmailAddresses;
-import dev.commercesuite.identity.service.InvalidRequestException;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.OneTimeTokens;
 import dev.commercesuite.identity.service.PasswordResets;

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.commercesuite.notification.domain.StoredEmail;
 import dev.commercesuite.notification.repository.EmailRepository;
 import dev.commercesuite.notification.service.EmailIntakeService;
-import dev.commercesuite.notification.service.InvalidEmailRequestException;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 
 /** Email intake for the other services (service tokens only; never routed by the gateway). */
 @Path("/internal/v1/emails")
@@ -61,7 +61,7 @@ public class EmailResource {
     public Response accept(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull EmailRequest request) {
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidEmailRequestException(IDEMPOTENCY_KEY,
+            throw new InvalidRequestException(IDEMPOTENCY_KEY,
                     "is required: 1 to 200 visible ASCII characters, unique per email");
         }
         StoredEmail email = intake.accept(clientId(), idempotencyKey, request);

@@ -33,7 +33,7 @@ import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.StoredEmail;
 import dev.commercesuite.notification.repository.EmailRepository;
 import dev.commercesuite.notification.repository.EmailRepository.PageCursor;
-import dev.commercesuite.notification.service.InvalidEmailRequestException;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 
 /** The tenant admin's view of the shop's emails: list by status, and retry a dead one. */
 @Path("/api/v1/notifications")
@@ -94,7 +94,7 @@ public class NotificationAdminResource {
         try {
             return Optional.of(EmailStatus.of(status));
         } catch (IllegalArgumentException e) {
-            throw new InvalidEmailRequestException("status", "must be one of queued, sending, sent, dead");
+            throw new InvalidRequestException("status", "must be one of queued, sending, sent, dead");
         }
     }
 
@@ -106,7 +106,7 @@ public class NotificationAdminResource {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             return Optional.of(new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1])));
         } catch (RuntimeException e) {
-            throw new InvalidEmailRequestException("cursor", "is not a cursor this endpoint returned");
+            throw new InvalidRequestException("cursor", "is not a cursor this endpoint returned");
         }
     }
 

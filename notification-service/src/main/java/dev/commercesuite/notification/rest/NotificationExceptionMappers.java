@@ -7,19 +7,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
 import dev.commercesuite.notification.service.IdempotencyConflictException;
-import dev.commercesuite.notification.service.InvalidEmailRequestException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** notification-service's domain errors as problem+json. */
 public class NotificationExceptionMappers {
-
-    @ServerExceptionMapper
-    public Response invalid(InvalidEmailRequestException e, HttpServerRequest request) {
-        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
-                "The email request is invalid: " + String.join(", ",
-                        e.errors().stream().map(error -> error.field() + " " + error.message()).toList()) + ".",
-                request.path(), e.errors()));
-    }
 
     @ServerExceptionMapper
     public Response idempotencyConflict(IdempotencyConflictException e, HttpServerRequest request) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.commercesuite.defaults.ids.UuidV7;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.EmailTemplate;
 import dev.commercesuite.notification.domain.StoredEmail;
@@ -41,7 +42,7 @@ public class EmailIntakeService {
     public StoredEmail accept(String clientId, String idempotencyKey, EmailRequest request) {
         String hash = hash(request);
         EmailTemplate template = EmailTemplate.byId(request.template())
-                .orElseThrow(() -> new InvalidEmailRequestException("template", "is not a known template"));
+                .orElseThrow(() -> new InvalidRequestException("template", "is not a known template"));
         String locale = renderer.resolveLocale(template, request.locale());
         RenderedEmail rendered = renderer.render(template, locale, request.data());
         Instant now = Instant.now();

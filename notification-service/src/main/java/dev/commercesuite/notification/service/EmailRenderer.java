@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.defaults.problem.FieldNames;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.notification.domain.EmailTemplate;
 import dev.commercesuite.notification.domain.data.OrderConfirmationData;
@@ -58,7 +59,7 @@ public class EmailRenderer {
             return DEFAULT_LOCALE;
         }
         if (!LOCALE.matcher(requested).matches()) {
-            throw new InvalidEmailRequestException("locale", "must be a language tag such as en or pt-BR");
+            throw new InvalidRequestException("locale", "must be a language tag such as en or pt-BR");
         }
         for (String candidate : List.of(requested, requested.substring(0, 2))) {
             if (engine.getTemplate(path(candidate, template, ".html")) != null) {
@@ -90,16 +91,16 @@ public class EmailRenderer {
 
     private Record bind(EmailTemplate template, JsonNode data) {
         if (data == null || !data.isObject()) {
-            throw new InvalidEmailRequestException("data", "must be an object");
+            throw new InvalidRequestException("data", "must be an object");
         }
         Record model;
         try {
             model = json.treeToValue(data, template.dataType());
         } catch (JsonMappingException e) {
             String field = FieldNames.of(e);
-            throw new InvalidEmailRequestException(field.isEmpty() ? "data" : "data." + field, "has the wrong type");
+            throw new InvalidRequestException(field.isEmpty() ? "data" : "data." + field, "has the wrong type");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidEmailRequestException("data", "cannot be read");
+            throw new InvalidRequestException("data", "cannot be read");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<ConstraintViolation<Record>> violations = validator.validate(model);
@@ -111,7 +112,7 @@ public class EmailRenderer {
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
-            throw new InvalidEmailRequestException(errors);
+            throw new InvalidRequestException(errors);
         }
         return model;
     }

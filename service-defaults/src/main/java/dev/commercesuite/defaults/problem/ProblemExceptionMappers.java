@@ -123,6 +123,15 @@ public class ProblemExceptionMappers {
                 List.of(new Problem.FieldError(field, "must be " + expected))));
     }
 
+    /** A request a service refused field by field. */
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, HttpServerRequest request) {
+        long fields = e.errors().stream().map(Problem.FieldError::field).distinct().count();
+        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
+                "The request has " + fields + (fields == 1 ? " invalid field." : " invalid fields."), request.path(),
+                e.errors()));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         LOG.error("Unexpected error while serving the request", e);
