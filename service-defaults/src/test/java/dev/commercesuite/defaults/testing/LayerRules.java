@@ -1,24 +1,35 @@
 package dev.commercesuite.defaults.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 /**
- * The layer rule every service keeps: {@code rest} (resources, request/response records, mapping; {@code web} for
- * HTML pages) and {@code job} are entry points that call {@code service}; services use {@code domain},
- * {@code repository}, {@code client} and {@code config}; nothing below reaches back up. A service's
- * {@code ArchitectureTest} calls {@link #check(String)} with its base package.
+ * The structure every service keeps, checked by each service's {@code ArchitectureTest} through {@link #check}:
+ * <ul>
+ * <li>Layers point down: {@code rest} (resources, request/response records, mapping; {@code web} for HTML pages) and
+ * {@code job} are entry points that call {@code service}; services use {@code domain}, {@code repository},
+ * {@code client} and {@code config}; health checks may read repositories and clients; nothing reaches back up.</li>
+ * <li>A typed REST client ({@code @RegisterRestClient}) is package-private and used only by the one bean beside it
+ * that owns its fault tolerance (a method with {@code @CircuitBreaker}).</li>
+ * </ul>
  */
 public final class LayerRules {
+
+    private static final String REGISTER_REST_CLIENT = "org.eclipse.microprofile.rest.client.inject.RegisterRestClient";
+    private static final String CIRCUIT_BREAKER = "org.eclipse.microprofile.faulttolerance.CircuitBreaker";
 
     private LayerRules() {
     }
 
-    /** The service's production classes under {@code basePackage} (tests excluded). */
+    /** The production classes under {@code basePackage} (tests excluded). */
     public static JavaClasses productionClasses(String basePackage) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
@@ -45,9 +56,24 @@ public final class LayerRules {
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("Service", "Client", "Job", "Health");
     }
 
-    /** Fails with every dependency that points up a layer. */
+    /** Typed REST clients stay behind the one bean that wraps them with fault tolerance. */
+    public static ArchRule restClientsAreWrapped() {
+        return classes().that().areAnnotatedWith(REGISTER_REST_CLIENT).should().notBePublic()
+                .andShould().onlyBeAccessed().byClassesThat(ownFaultTolerance())
+                .because("callers go through the client bean that owns @Timeout, @Retry and @CircuitBreaker");
+    }
+
+    private static DescribedPredicate<JavaClass> ownFaultTolerance() {
+        return DescribedPredicate.describe("declare a @CircuitBreaker method",
+                owner -> owner.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(CIRCUIT_BREAKER))
+                        || owner.isAnnotatedWith(CIRCUIT_BREAKER));
+    }
+
+    /** Fails with every dependency that points up a layer and every typed client used around its wrapper. */
     public static void check(String basePackage) {
+        JavaClasses classes = productionClasses(basePackage);
         // a service with no classes yet (order-service before its first issue) has nothing to break
-        layers(basePackage).allowEmptyShould(true).check(productionClasses(basePackage));
+        layers(basePackage).allowEmptyShould(true).check(classes);
+        restClientsAreWrapped().allowEmptyShould(true).check(classes);
     }
 }
