@@ -2,6 +2,7 @@ package dev.commercesuite.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -14,7 +15,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,22 +29,33 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** The gateway routes the public API and the account pages to their service, and never /internal/**. */
+/**
+ * The gateway routes the public API and the account pages to the service that owns them, and never /internal/**.
+ * Each upstream is its own stub, so every route is checked against the one service that must get it and the two that
+ * must not.
+ */
 @QuarkusTest
 class GatewayRoutingTest {
 
-    private WireMock upstream;
+    /** A path of every route in the gateway's table, with the service that owns it. */
+    private static final Map<String, String> OWNER = routeTable();
+
+    private final Map<String, WireMock> upstreams = new LinkedHashMap<>();
 
     @BeforeEach
     void reset() {
-        upstream = new WireMock("127.0.0.1", UpstreamStub.port());
-        upstream.resetMappings();
-        upstream.resetRequests();
+        for (String name : List.of(UpstreamStub.IDENTITY, UpstreamStub.ORDER, UpstreamStub.NOTIFICATION)) {
+            WireMock stub = UpstreamStub.client(name);
+            stub.resetMappings();
+            stub.resetRequests();
+            upstreams.put(name, stub);
+        }
     }
 
     @Test
     void aPageRequestReachesItsServiceWithForwardingHeadersAndItsAnswerComesBackWhole() {
-        upstream.register(get(urlPathMatching("/reset-password")).willReturn(aResponse().withStatus(200)
+        WireMock identity = upstreams.get(UpstreamStub.IDENTITY);
+        identity.register(get(urlPathMatching("/reset-password")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html;charset=UTF-8").withHeader("Referrer-Policy", "no-referrer")
                 .withHeader("Set-Cookie", "__Host-csrf=abc; Path=/; Secure; HttpOnly; SameSite=Strict")
                 .withBody("<html lang=\"en\">form</html>")));
@@ -52,7 +66,7 @@ class GatewayRoutingTest {
         answer.then().statusCode(200).header("Referrer-Policy", "no-referrer")
                 .header("Set-Cookie", containsString("__Host-csrf=abc")).header("X-Request-Id", "gateway-test-0001")
                 .body(containsString("form"));
-        List<LoggedRequest> seen = upstream.find(getRequestedFor(urlEqualTo("/reset-password?token=abc_DEF-123")));
+        List<LoggedRequest> seen = identity.find(getRequestedFor(urlEqualTo("/reset-password?token=abc_DEF-123")));
         assertEquals(1, seen.size());
         assertEquals("gateway-test-0001", seen.get(0).getHeader("X-Request-Id"));
         assertEquals("127.0.0.1", seen.get(0).getHeader("X-Forwarded-For"));
@@ -61,48 +75,77 @@ class GatewayRoutingTest {
 
     @Test
     void aJsonBodyAndTheUpstreamsErrorPassThroughUnchanged() {
+        WireMock identity = upstreams.get(UpstreamStub.IDENTITY);
         String problem = "{\"type\":\"https://commercesuite.dev/problems/invalid-credentials\",\"status\":401}";
-        upstream.register(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(401)
+        identity.register(post(urlEqualTo("/api/v1/auth/login")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/problem+json").withBody(problem)));
         String login = "{\"tenant\":\"shop\",\"email\":\"ada@example.com\",\"password\":\"x\"}";
 
         given().contentType("application/json").body(login).when().post("/api/v1/auth/login")
                 .then().statusCode(401).contentType("application/problem+json").body(org.hamcrest.Matchers.equalTo(problem));
-        upstream.verifyThat(1, postRequestedFor(urlEqualTo("/api/v1/auth/login")).withRequestBody(equalTo(login))
-                .withHeader("Content-Type", containing("application/json")));
+        identity.verifyThat(1, postRequestedFor(urlEqualTo("/api/v1/auth/login")).withRequestBody(equalTo(login))
+                .withHeader("Content-Type", WireMock.containing("application/json")));
     }
 
     @Test
-    void everyPublicPathGoesUpstreamAndInternalOnesNever() {
-        upstream.register(any(anyUrl()).willReturn(aResponse().withStatus(204)));
-        for (String path : List.of("/api/v1/tenants", "/api/v1/auth/token", "/api/v1/users/me", "/api/v1/audit-events",
-                "/.well-known/jwks.json", "/forgot-password", "/verify-email?token=x", "/api/v1/products",
-                "/api/v1/orders/1/status", "/orders/1?token=x", "/api/v1/webhooks/stripe", "/api/v1/notifications")) {
-            given().when().get(path).then().statusCode(204);
-        }
+    void everyPublicPathGoesToTheServiceThatOwnsItAndToNoOther() {
+        upstreams.forEach((name, stub) -> stub.register(any(anyUrl())
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(name))));
+
+        OWNER.forEach((path, owner) -> {
+            upstreams.values().forEach(WireMock::resetRequests);
+
+            given().when().get(path).then().statusCode(200).body(org.hamcrest.Matchers.equalTo(owner));
+
+            upstreams.forEach((name, stub) -> assertEquals(name.equals(owner) ? 1 : 0,
+                    stub.find(getRequestedFor(urlEqualTo(path))).size(), path + " reached " + name));
+        });
+    }
+
+    @Test
+    void internalAndUnknownPathsReachNoUpstream() {
+        upstreams.values().forEach(stub -> stub.register(any(anyUrl()).willReturn(aResponse().withStatus(204))));
+
         for (String path : List.of("/internal/v1/emails", "/internal/v1/tenants/x/status", "/internal")) {
             given().when().get(path).then().statusCode(404).contentType("application/problem+json");
         }
         given().contentType("application/json").body("{}").when().post("/internal/v1/emails").then().statusCode(404);
         given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
-        assertEquals(12, upstream.find(WireMock.anyRequestedFor(anyUrl())).size());
-        assertEquals(0, upstream.find(WireMock.anyRequestedFor(urlPathMatching("/internal.*"))).size());
+
+        upstreams.forEach((name, stub) -> assertEquals(0, stub.find(anyRequestedFor(anyUrl())).size(), name));
     }
 
     @Test
     void anUnreachableUpstreamIs502AndASlowOne504() {
-        upstream.register(get(urlEqualTo("/api/v1/users/me"))
+        upstreams.get(UpstreamStub.IDENTITY).register(get(urlEqualTo("/api/v1/users/me"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         given().when().get("/api/v1/users/me").then().statusCode(502).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://commercesuite.dev/problems/bad-gateway"));
 
-        upstream.register(get(urlEqualTo("/api/v1/products")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(3_000)));
+        upstreams.get(UpstreamStub.ORDER).register(get(urlEqualTo("/api/v1/products")).willReturn(aResponse()
+                .withStatus(200).withFixedDelay(3_000)));
         given().when().get("/api/v1/products").then().statusCode(504).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://commercesuite.dev/problems/gateway-timeout"));
     }
 
-    private static com.github.tomakehurst.wiremock.matching.StringValuePattern containing(String value) {
-        return WireMock.containing(value);
+    private static Map<String, String> routeTable() {
+        Map<String, String> owner = new LinkedHashMap<>();
+        owner.put("/api/v1/tenants", UpstreamStub.IDENTITY);
+        owner.put("/api/v1/tenants/shop/users", UpstreamStub.IDENTITY);
+        owner.put("/api/v1/auth/token", UpstreamStub.IDENTITY);
+        owner.put("/api/v1/users/me", UpstreamStub.IDENTITY);
+        owner.put("/api/v1/audit-events", UpstreamStub.IDENTITY);
+        owner.put("/.well-known/jwks.json", UpstreamStub.IDENTITY);
+        owner.put("/forgot-password", UpstreamStub.IDENTITY);
+        owner.put("/reset-password?token=x", UpstreamStub.IDENTITY);
+        owner.put("/verify-email?token=x", UpstreamStub.IDENTITY);
+        owner.put("/api/v1/products", UpstreamStub.ORDER);
+        owner.put("/api/v1/products/1", UpstreamStub.ORDER);
+        owner.put("/api/v1/orders/1/status", UpstreamStub.ORDER);
+        owner.put("/api/v1/webhooks/stripe", UpstreamStub.ORDER);
+        owner.put("/orders/1?token=x", UpstreamStub.ORDER);
+        owner.put("/api/v1/notifications", UpstreamStub.NOTIFICATION);
+        owner.put("/api/v1/notifications/1", UpstreamStub.NOTIFICATION);
+        return Map.copyOf(owner);
     }
 }

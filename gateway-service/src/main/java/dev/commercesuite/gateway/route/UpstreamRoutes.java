@@ -1,8 +1,10 @@
 package dev.commercesuite.gateway.route;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * streamed both ways without buffering on the event loop; {@code /internal/**} is never routed from outside. The
  * upstream gets the caller's request id and {@code X-Forwarded-For/-Proto/-Host}; hop-by-hop headers stay behind.
  * An upstream that cannot be reached answers 502, one that does not answer in time 504, both as problem+json.
+ * Every route names its upstream; a name that is not one of {@link #upstreams} stops the gateway at start-up rather
+ * than sending the path to some other service.
  */
 @ApplicationScoped
 public class UpstreamRoutes {
@@ -40,6 +44,10 @@ public class UpstreamRoutes {
 
     /** A path pattern and the service that owns it. */
     record Route(String pathRegex, String service) {
+    }
+
+    /** A route with the base URL of its service. */
+    record ResolvedRoute(Route route, URI upstream) {
     }
 
     static final List<Route> ROUTES = List.of(
@@ -69,14 +77,38 @@ public class UpstreamRoutes {
                 .setConnectTimeout(2_000));
         // service-only endpoints are never reachable through the gateway, whatever else matches
         router.routeWithRegex("/internal(/.*)?").order(-10).handler(ctx -> problem(ctx, 404, null));
-        for (Route route : ROUTES) {
-            URI upstream = switch (route.service()) {
-                case "identity" -> config.upstreams().identity();
-                case "order" -> config.upstreams().order();
-                default -> config.upstreams().notification();
-            };
-            router.routeWithRegex(route.pathRegex()).order(-5).handler(ctx -> forward(ctx, upstream, route.service()));
+        for (ResolvedRoute resolved : resolve(ROUTES, upstreams(config.upstreams()))) {
+            Route route = resolved.route();
+            router.routeWithRegex(route.pathRegex()).order(-5)
+                    .handler(ctx -> forward(ctx, resolved.upstream(), route.service()));
         }
+    }
+
+    /** The services routes may name, each with its configured base URL. */
+    static Map<String, URI> upstreams(GatewayConfig.Upstreams upstreams) {
+        return Map.of(
+                "identity", upstreams.identity(),
+                "order", upstreams.order(),
+                "notification", upstreams.notification());
+    }
+
+    /**
+     * Pairs each route with its service's base URL.
+     *
+     * @throws IllegalStateException naming the route and the known services when a route names no known service
+     */
+    static List<ResolvedRoute> resolve(List<Route> routes, Map<String, URI> upstreams) {
+        List<ResolvedRoute> resolved = new ArrayList<>(routes.size());
+        for (Route route : routes) {
+            URI upstream = upstreams.get(route.service());
+            if (upstream == null) {
+                throw new IllegalStateException("Gateway route " + route.pathRegex() + " names the upstream '"
+                        + route.service() + "', which is not one of " + upstreams.keySet().stream().sorted().toList()
+                        + " (gateway.upstreams.*)");
+            }
+            resolved.add(new ResolvedRoute(route, upstream));
+        }
+        return List.copyOf(resolved);
     }
 
     private void forward(RoutingContext ctx, URI upstream, String service) {

@@ -1,0 +1,44 @@
+package dev.commercesuite.gateway.route;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Every route names a known upstream; one that does not stops the gateway instead of being sent elsewhere. */
+class UpstreamRoutesTest {
+
+    private static final Map<String, URI> UPSTREAMS = Map.of(
+            "identity", URI.create("http://identity:8081"),
+            "order", URI.create("http://order:8082"),
+            "notification", URI.create("http://notification:8083"));
+
+    @Test
+    void eachRouteGoesToTheUpstreamItNames() {
+        List<UpstreamRoutes.ResolvedRoute> resolved = UpstreamRoutes.resolve(UpstreamRoutes.ROUTES, UPSTREAMS);
+
+        assertEquals(UpstreamRoutes.ROUTES.size(), resolved.size());
+        for (UpstreamRoutes.ResolvedRoute route : resolved) {
+            assertEquals(UPSTREAMS.get(route.route().service()), route.upstream(), route.route().pathRegex());
+        }
+    }
+
+    @Test
+    void anUnknownUpstreamIsRefusedWithTheRouteAndTheKnownNames() {
+        List<UpstreamRoutes.Route> routes = List.of(
+                new UpstreamRoutes.Route("/api/v1/orders(/.*)?", "order"),
+                new UpstreamRoutes.Route("/api/v1/invoices(/.*)?", "billing"));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> UpstreamRoutes.resolve(routes, UPSTREAMS));
+
+        assertTrue(refused.getMessage().contains("/api/v1/invoices(/.*)?"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'billing'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("[identity, notification, order]"), refused.getMessage());
+    }
+}
