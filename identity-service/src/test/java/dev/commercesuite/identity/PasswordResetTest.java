@@ -23,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.commercesuite.defaults.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -34,7 +35,7 @@ class PasswordResetTest extends VerifiedShopTests {
     private static final String INVALID_TOKEN = "https://commercesuite.dev/problems/invalid-or-expired-token";
 
     @Inject
-    MovableTime time;
+    MovableClock time;
 
     @AfterEach
     void realTime() {
