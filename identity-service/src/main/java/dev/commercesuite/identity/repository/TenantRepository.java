@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -35,9 +34,7 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, UUID> {
             persistAndFlush(tenant);
         } catch (ConstraintViolationException e) {
             // two creations of one slug raced past the check; the unique constraint decided
-            throw new SlugTakenException(tenant.slug());
-        } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException) {
+            if (e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
                 throw new SlugTakenException(tenant.slug());
             }
             throw e;

@@ -34,7 +34,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ApiKeys {
 
-    public static final String INTEGRATION_GROUP = AccessTokens.INTEGRATION_GROUP;
     public static final int MAX_ACTIVE_KEYS = 20;
     private static final String PREFIX = "cs_live_";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

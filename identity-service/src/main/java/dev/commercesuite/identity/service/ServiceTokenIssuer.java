@@ -19,7 +19,6 @@ import dev.commercesuite.identity.config.ServiceClients;
 @ApplicationScoped
 public class ServiceTokenIssuer {
 
-    public static final String SERVICE_GROUP = AccessTokens.SERVICE_GROUP;
     private static final byte[] NO_CLIENT = new byte[32];
 
     private final AccessTokens accessTokens;
