@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.commercesuite.defaults.testing.MovableClock;
 import dev.commercesuite.defaults.testing.TestTokens;
 import dev.commercesuite.identity.Shops.Shop;
 import dev.commercesuite.identity.service.ApiKeys;
@@ -38,6 +40,9 @@ class ApiKeyTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MovableClock clock;
 
     private Sql sql;
     private Shop shop;
@@ -114,8 +119,13 @@ class ApiKeyTest {
         created.then().statusCode(201).body("expiresAt", not(nullValue()));
         String key = created.path("key");
         String id = created.path("id");
-        sql.execute("UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = ?", id);
-        exchange(id, key.substring(key.lastIndexOf('_') + 1)).then().statusCode(401);
+        // a day and a second later (the clock moves instead of the row)
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        try {
+            exchange(id, key.substring(key.lastIndexOf('_') + 1)).then().statusCode(401);
+        } finally {
+            clock.reset();
+        }
         assertEquals("expired", sql.single("SELECT metadata->>'reason' FROM audit_events WHERE actor = ?"
                 + " AND action = 'api-key.refused'", "api-key:" + id));
     }

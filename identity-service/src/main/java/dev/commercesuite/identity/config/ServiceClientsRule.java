@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 
 import dev.commercesuite.defaults.config.StartupConfigRule;
-import dev.commercesuite.identity.service.ServiceTokenIssuer;
-
 /** Refuses to start with a malformed service-client entry rather than silently ignoring that client. */
 @ApplicationScoped
 public class ServiceClientsRule implements StartupConfigRule {
@@ -23,7 +21,7 @@ public class ServiceClientsRule implements StartupConfigRule {
     @Override
     public void check(Config config, List<String> problems) {
         List<String> found = new ArrayList<>();
-        ServiceTokenIssuer.parseClients(identity.serviceClients().orElse(List.of()), found);
+        ServiceClients.parse(identity.serviceClients().orElse(List.of()), found);
         problems.addAll(found);
     }
 }

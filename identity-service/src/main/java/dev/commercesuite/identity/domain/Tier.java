@@ -11,4 +11,9 @@ public enum Tier {
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The tier stored or sent as {@code value}. */
+    public static Tier of(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
 }

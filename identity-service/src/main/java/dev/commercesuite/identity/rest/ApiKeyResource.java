@@ -28,9 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.defaults.security.TokenClaims;
-import dev.commercesuite.identity.repository.IdentityRepository.ApiKey;
+import dev.commercesuite.identity.domain.ApiKey;
 import dev.commercesuite.identity.service.ApiKeys;
-import dev.commercesuite.identity.service.RequestOrigin;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The shop's API keys, managed by its admins; another shop's keys are never found (404). */
@@ -83,7 +82,7 @@ public class ApiKeyResource {
     public Response create(@PathParam("tenantId") String tenantId, @Valid @NotNull CreateApiKeyRequest request) {
         UUID tenant = ownTenant(tenantId);
         ApiKeys.CreatedKey created = keys.create(tenant, request.name().strip(), request.expiresAt(), actor(),
-                RequestOrigin.of(http));
+                RequestOrigins.of(http));
         ApiKey key = created.key();
         return Response.created(URI.create("/api/v1/tenants/" + tenant + "/api-keys/" + key.id()))
                 .header("Cache-Control", "no-store")
@@ -107,7 +106,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @APIResponse(responseCode = "404", description = "No such key in the caller's shop")
     public void revoke(@PathParam("tenantId") String tenantId, @PathParam("keyId") String keyId) {
-        if (!keys.revoke(ownTenant(tenantId), keyId, actor(), RequestOrigin.of(http))) {
+        if (!keys.revoke(ownTenant(tenantId), keyId, actor(), RequestOrigins.of(http))) {
             throw new NotFoundException();
         }
     }

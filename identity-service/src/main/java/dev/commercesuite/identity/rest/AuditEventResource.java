@@ -1,10 +1,7 @@
 package dev.commercesuite.identity.rest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,12 +26,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.commercesuite.defaults.paging.Cursor;
 import dev.commercesuite.defaults.paging.Page;
-import dev.commercesuite.defaults.problem.Problem;
-import dev.commercesuite.defaults.security.TokenClaims;
-import dev.commercesuite.identity.repository.IdentityRepository;
-import dev.commercesuite.identity.repository.IdentityRepository.AuditEvent;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
+import dev.commercesuite.defaults.security.TokenClaims;
+import dev.commercesuite.identity.domain.AuditEvent;
+import dev.commercesuite.identity.service.AuditLog;
 
 /** The tenant admin's view of the shop's authentication audit log. */
 @Path("/api/v1/audit-events")
@@ -47,12 +44,12 @@ public class AuditEventResource {
             JsonNode metadata, Instant createdAt) {
     }
 
-    private final IdentityRepository repository;
+    private final AuditLog auditLog;
     private final JsonWebToken caller;
     private final ObjectMapper json;
 
-    public AuditEventResource(IdentityRepository repository, JsonWebToken caller, ObjectMapper json) {
-        this.repository = repository;
+    public AuditEventResource(AuditLog auditLog, JsonWebToken caller, ObjectMapper json) {
+        this.auditLog = auditLog;
         this.caller = caller;
         this.json = json;
     }
@@ -67,13 +64,12 @@ public class AuditEventResource {
             @QueryParam("action") @Pattern(regexp = "[a-z.-]{1,64}", message = "must be an action name") String action,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam(Cursor.PARAMETER) String cursor) {
         UUID tenant = tenant();
-        List<AuditEvent> rows = repository.auditPage(tenant, Optional.ofNullable(action), instant("from", from),
-                instant("to", to), decode(cursor), limit + 1);
-        boolean more = rows.size() > limit;
-        List<AuditEvent> page = more ? rows.subList(0, limit) : rows;
-        return new Page<>(page.stream().map(this::view).toList(), more ? encode(page.get(page.size() - 1)) : null);
+        AuditLog.AuditPage page = auditLog.page(tenant, Optional.ofNullable(action), instant("from", from),
+                instant("to", to), Cursor.decode(cursor), limit);
+        return new Page<>(page.items().stream().map(this::view).toList(), page.next().map(Cursor::encode)
+                .orElse(null));
     }
 
     private AuditEventView view(AuditEvent event) {
@@ -98,27 +94,7 @@ public class AuditEventResource {
         try {
             return Optional.of(Instant.parse(value));
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(List.of(new Problem.FieldError(field,
-                    "must be an ISO 8601 instant such as 2026-11-25T12:00:00Z")));
+            throw new InvalidRequestException(field, "must be an ISO 8601 instant such as 2026-11-25T12:00:00Z");
         }
-    }
-
-    private static Optional<AuditEvent> decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return Optional.of(new AuditEvent(UUID.fromString(parts[1]), null, null, null, null, null, null,
-                    Instant.parse(parts[0])));
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException(List.of(new Problem.FieldError("cursor",
-                    "is not a cursor this endpoint returned")));
-        }
-    }
-
-    private static String encode(AuditEvent last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.domain.RequestOrigin;
 import dev.commercesuite.identity.service.LoginService;
 import dev.commercesuite.identity.service.PasswordResets;
 import dev.commercesuite.identity.service.RefreshService;
@@ -63,7 +63,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "{accessToken, refreshToken, expiresIn, tokenType}")
     @APIResponse(responseCode = "401", description = "invalid-refresh-token; reusing a rotated token revokes its family")
     public LoginResponse refresh(@Valid @NotNull RefreshRequest request) {
-        return refreshes.refresh(request.refreshToken(), origin());
+        return LoginResponse.of(refreshes.refresh(request.refreshToken(), origin()));
     }
 
     @POST
@@ -82,7 +82,8 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "One answer for every credential failure, lockout included")
     @APIResponse(responseCode = "403", description = "email-not-verified, only after a correct password")
     public LoginResponse login(@Valid @NotNull LoginRequest request) {
-        return logins.login(request, origin());
+        return LoginResponse.of(logins.login(
+                new LoginService.Credentials(request.tenant(), request.email(), request.password()), origin()));
     }
 
     @POST
@@ -91,7 +92,8 @@ public class AuthResource {
     @APIResponse(responseCode = "202", description = "The same answer whether or not the address has an account")
     @APIResponse(responseCode = "400", description = "Invalid fields; every failed password rule listed")
     public Response signup(@Valid @NotNull SignupRequest request) {
-        signups.signup(request, origin());
+        signups.signup(new SignupService.Signup(request.tenant(), request.email(), request.password(),
+                request.name()), origin());
         return Response.accepted(SIGNUP_ACCEPTED).build();
     }
 
@@ -134,6 +136,6 @@ public class AuthResource {
     }
 
     private RequestOrigin origin() {
-        return RequestOrigin.of(http);
+        return RequestOrigins.of(http);
     }
 }

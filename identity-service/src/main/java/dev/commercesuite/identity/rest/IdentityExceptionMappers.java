@@ -6,11 +6,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
+import dev.commercesuite.identity.domain.SlugTakenException;
 import dev.commercesuite.identity.service.EmailNotVerifiedException;
 import dev.commercesuite.identity.service.InvalidCredentialsException;
 import dev.commercesuite.identity.service.InvalidRefreshTokenException;
 import dev.commercesuite.identity.service.InvalidTokenException;
-import dev.commercesuite.identity.service.SlugTakenException;
 import dev.commercesuite.identity.service.TooManyApiKeysException;
 import io.vertx.core.http.HttpServerRequest;
 

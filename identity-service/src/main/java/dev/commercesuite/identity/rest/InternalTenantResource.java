@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.domain.TenantStatus;
 import dev.commercesuite.identity.service.TenantService;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -48,7 +48,7 @@ public class InternalTenantResource {
     @APIResponse(responseCode = "200", description = "The shop")
     @APIResponse(responseCode = "404", description = "No such shop")
     public TenantView get(@PathParam("id") UUID id) {
-        return tenants.find(id).orElseThrow(NotFoundException::new);
+        return tenants.find(id).map(TenantView::of).orElseThrow(NotFoundException::new);
     }
 
     @PUT
@@ -60,7 +60,8 @@ public class InternalTenantResource {
     @APIResponse(responseCode = "400", description = "Status other than active or suspended, or reason too long")
     @APIResponse(responseCode = "404", description = "No such shop")
     public TenantView changeStatus(@PathParam("id") UUID id, @Valid @NotNull TenantStatusRequest request) {
-        return tenants.changeStatus(id, request.status(), request.reason(), "service:" + caller.getSubject(),
-                RequestOrigin.of(http)).orElseThrow(NotFoundException::new);
+        return tenants.changeStatus(id, TenantStatus.of(request.status()), request.reason(),
+                "service:" + caller.getSubject(), RequestOrigins.of(http)).map(TenantView::of)
+                .orElseThrow(NotFoundException::new);
     }
 }

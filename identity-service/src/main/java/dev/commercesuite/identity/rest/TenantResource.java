@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.domain.Tier;
 import dev.commercesuite.identity.service.TenantService;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -41,7 +41,9 @@ public class TenantResource {
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "415", description = "Not JSON")
     public Response create(@Valid @NotNull CreateTenantRequest request) {
-        TenantView tenant = tenants.create(request, RequestOrigin.of(http));
+        TenantView tenant = TenantView.of(tenants.create(new TenantService.NewTenant(request.name(), request.slug(),
+                request.adminEmail(), request.adminPassword(), request.adminName(),
+                request.tier() == null ? null : Tier.of(request.tier())), RequestOrigins.of(http)));
         return Response.created(URI.create("/api/v1/tenants/" + tenant.id())).entity(tenant).build();
     }
 }

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.identity.service.ApiKeys;
-import dev.commercesuite.identity.service.RequestOrigin;
 import dev.commercesuite.identity.service.ServiceTokenIssuer;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -71,7 +70,7 @@ public class TokenResource {
             return error(400, "invalid_request", "client_id and client_secret are required");
         }
         // an API key's id has its own form; anything else names a service account from the configuration
-        return (ApiKeys.isKeyId(id) ? apiKeys.exchange(id, secret, RequestOrigin.of(http)) : issuer.issue(id, secret))
+        return (ApiKeys.isKeyId(id) ? apiKeys.exchange(id, secret, RequestOrigins.of(http)) : issuer.issue(id, secret))
                 .map(token -> noStore(Response.ok(Map.of("access_token", token.accessToken(), "token_type", "Bearer",
                         "expires_in", token.expiresIn()))))
                 .orElseGet(() -> noStore(Response.status(401)

@@ -19,9 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.defaults.security.TokenClaims;
-import dev.commercesuite.identity.repository.IdentityRepository;
+import dev.commercesuite.identity.service.Profiles;
 import dev.commercesuite.identity.service.PasswordChanges;
-import dev.commercesuite.identity.service.RequestOrigin;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The signed-in user's own account. */
@@ -30,14 +29,13 @@ import io.vertx.core.http.HttpServerRequest;
 @RolesAllowed({"admin", "staff", "customer"})
 public class UserResource {
 
-    private final IdentityRepository repository;
+    private final Profiles profiles;
     private final PasswordChanges passwords;
     private final JsonWebToken caller;
     private final HttpServerRequest http;
 
-    public UserResource(IdentityRepository repository, PasswordChanges passwords, JsonWebToken caller,
-            HttpServerRequest http) {
-        this.repository = repository;
+    public UserResource(Profiles profiles, PasswordChanges passwords, JsonWebToken caller, HttpServerRequest http) {
+        this.profiles = profiles;
         this.passwords = passwords;
         this.caller = caller;
         this.http = http;
@@ -49,7 +47,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "401", description = "No valid access token")
     public ProfileView me() {
-        return repository.findProfile(required(caller.getSubject()), required(caller.getClaim("tenant")))
+        return profiles.find(required(caller.getSubject()), required(caller.getClaim("tenant")))
                 .map(ProfileView::of).orElseThrow(NotFoundException::new);
     }
 
@@ -63,7 +61,8 @@ public class UserResource {
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
         if (!passwords.change(required(caller.getSubject()), required(caller.getClaim("tenant")),
                 TokenClaims.uuid(caller.getClaim("sid")).orElse(null),
-                request.currentPassword(), request.newPassword(), RequestOrigin.of(http))) {
+                new PasswordChanges.Change(request.currentPassword(), request.newPassword()),
+                RequestOrigins.of(http))) {
             throw new NotFoundException();
         }
     }

@@ -3,12 +3,11 @@ package dev.commercesuite.identity.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +15,13 @@ import java.util.zip.CRC32;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.commercesuite.identity.config.IdentityConfig;
-import dev.commercesuite.identity.repository.IdentityRepository;
-import dev.commercesuite.identity.repository.IdentityRepository.ApiKey;
+import dev.commercesuite.identity.domain.ApiKey;
+import dev.commercesuite.identity.domain.RequestOrigin;
+import dev.commercesuite.identity.domain.Tenant;
+import dev.commercesuite.identity.repository.ApiKeyRepository;
+import dev.commercesuite.identity.repository.AuditEventRepository;
+import dev.commercesuite.identity.repository.TenantRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * A shop's API keys, for its own integrations: {@code cs_live_<id>_<secret>}, where the id is public (it names the key
@@ -33,9 +34,7 @@ import io.smallrye.jwt.build.Jwt;
 @ApplicationScoped
 public class ApiKeys {
 
-    public static final String INTEGRATION_GROUP = "integration";
     public static final int MAX_ACTIVE_KEYS = 20;
-    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
     private static final String PREFIX = "cs_live_";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern ID = Pattern.compile("ak[a-z0-9]{14}");
@@ -43,14 +42,19 @@ public class ApiKeys {
     private static final byte[] NO_KEY = new byte[32];
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final IdentityRepository repository;
-    private final IdentityConfig config;
-    private final TimeSource time;
+    private final ApiKeyRepository apiKeys;
+    private final TenantRepository tenants;
+    private final AuditEventRepository audit;
+    private final AccessTokens accessTokens;
+    private final Clock clock;
 
-    public ApiKeys(IdentityRepository repository, IdentityConfig config, TimeSource time) {
-        this.repository = repository;
-        this.config = config;
-        this.time = time;
+    public ApiKeys(ApiKeyRepository apiKeys, TenantRepository tenants, AuditEventRepository audit,
+            AccessTokens accessTokens, Clock clock) {
+        this.apiKeys = apiKeys;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.accessTokens = accessTokens;
+        this.clock = clock;
     }
 
     /** A new key as its creator sees it, the only time the whole key is shown. */
@@ -66,14 +70,16 @@ public class ApiKeys {
         String id = "ak" + random("0123456789abcdefghijklmnopqrstuvwxyz", 14);
         String body = PREFIX + id + "_" + random(BASE62, 40);
         String secret = body.substring(body.length() - 40) + checksum(body);
-        Instant now = time.now();
+        Instant now = clock.instant();
         ApiKey key = QuarkusTransaction.requiringNew().call(() -> {
-            repository.lockTenant(tenantId);
-            if (repository.countActiveApiKeys(tenantId, now) >= MAX_ACTIVE_KEYS) {
+            // the shop's row lock orders concurrent creations, so the cap holds
+            tenants.lock(tenantId);
+            if (apiKeys.countActive(tenantId, now) >= MAX_ACTIVE_KEYS) {
                 throw new TooManyApiKeysException();
             }
-            ApiKey stored = repository.insertApiKey(id, tenantId, name, sha256(secret), actor, now, expiresAt);
-            repository.audit(tenantId, actor, "api-key.created", origin, expiresAt == null ? Map.of("key", id)
+            ApiKey stored = ApiKey.issue(id, tenantId, name, sha256(secret), actor, now, expiresAt);
+            apiKeys.persist(stored);
+            audit.record(tenantId, actor, "api-key.created", origin, expiresAt == null ? Map.of("key", id)
                     : Map.of("key", id, "expiresAt", expiresAt.toString()));
             return stored;
         });
@@ -81,7 +87,7 @@ public class ApiKeys {
     }
 
     public List<ApiKey> list(UUID tenantId) {
-        return repository.listApiKeys(tenantId);
+        return apiKeys.listNewestFirst(tenantId);
     }
 
     /** Revokes the key if it belongs to the tenant; answers false when it does not (or does not exist). */
@@ -90,9 +96,9 @@ public class ApiKeys {
             return false;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Boolean> revokedNow = repository.revokeApiKey(tenantId, id, time.now());
+            Optional<Boolean> revokedNow = apiKeys.revoke(tenantId, id, clock.instant());
             revokedNow.filter(Boolean::booleanValue).ifPresent(changed ->
-                    repository.audit(tenantId, actor, "api-key.revoked", origin, Map.of("key", id)));
+                    audit.record(tenantId, actor, "api-key.revoked", origin, Map.of("key", id)));
             return revokedNow.isPresent();
         });
     }
@@ -102,43 +108,33 @@ public class ApiKeys {
      * empty when the key is unknown, revoked, expired, its shop suspended, or the secret wrong. Every outcome is
      * audited.
      */
-    public Optional<ServiceTokenIssuer.IssuedToken> exchange(String id, String secret, RequestOrigin origin) {
+    public Optional<AccessTokens.IssuedToken> exchange(String id, String secret, RequestOrigin origin) {
         String presented = secret;
         Matcher whole = KEY.matcher(secret);
         if (whole.matches() && whole.group(1).equals(id)) {
             presented = whole.group(2);
         }
-        Instant now = time.now();
-        Optional<ApiKey> found = repository.findApiKey(id);
+        Instant now = clock.instant();
+        Optional<ApiKey> found = apiKeys.findByIdOptional(id);
         boolean matches = MessageDigest.isEqual(sha256(presented),
                 found.map(ApiKey::secretSha256).orElse(NO_KEY));
+        Optional<Tenant> tenant = found.flatMap(key -> tenants.findByIdOptional(key.tenantId()));
         String refusal = found.isEmpty() ? "unknown-key" : !matches ? "wrong-secret"
-                : found.get().revokedAt() != null ? "revoked"
-                : found.get().expiresAt() != null && !now.isBefore(found.get().expiresAt()) ? "expired"
-                : !found.get().tenantActive() ? "tenant-suspended" : null;
+                : found.get().isRevoked() ? "revoked"
+                : found.get().expiredAt(now) ? "expired"
+                : !tenant.map(Tenant::isActive).orElse(false) ? "tenant-suspended" : null;
         UUID tenantId = found.map(ApiKey::tenantId).orElse(null);
         String actor = "api-key:" + id;
         if (refusal != null) {
-            QuarkusTransaction.requiringNew().run(() -> repository.audit(tenantId, actor, "api-key.refused", origin,
+            QuarkusTransaction.requiringNew().run(() -> audit.record(tenantId, actor, "api-key.refused", origin,
                     Map.of("reason", refusal)));
             return Optional.empty();
         }
-        ApiKey key = found.get();
         QuarkusTransaction.requiringNew().run(() -> {
-            repository.touchApiKey(id, now);
-            repository.audit(tenantId, actor, "api-key.used", origin, Map.of("key", id));
+            apiKeys.touch(id, now);
+            audit.record(tenantId, actor, "api-key.used", origin, Map.of("key", id));
         });
-        long lifetime = TOKEN_LIFETIME.toSeconds();
-        String token = Jwt.issuer(config.tokens().issuer())
-                .subject(actor)
-                .upn(actor)
-                .groups(Set.of(INTEGRATION_GROUP))
-                .claim("tenant", key.tenantId().toString())
-                .claim("tier", key.tier())
-                .expiresIn(lifetime)
-                .jws().keyId(config.tokens().keyId())
-                .sign();
-        return Optional.of(new ServiceTokenIssuer.IssuedToken(token, lifetime));
+        return Optional.of(accessTokens.forIntegration(found.get(), tenant.get().tier()));
     }
 
     /** Whether {@code key} is a well-formed Commerce Suite API key with an intact checksum (no database involved). */
@@ -172,6 +168,6 @@ public class ApiKeys {
     }
 
     private static byte[] sha256(String value) {
-        return ServiceTokenIssuer.sha256(value);
+        return OneTimeTokens.sha256Utf8(value);
     }
 }

@@ -9,6 +9,7 @@ import dev.commercesuite.defaults.outbox.OutboxDeliveryException;
 import dev.commercesuite.defaults.outbox.OutboxDestination;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.validation.EmailAddresses;
+import dev.commercesuite.identity.domain.RequestOrigin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -29,8 +29,17 @@ public final class OneTimeTokens {
     }
 
     public static byte[] sha256(String token) {
+        return digest(token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The SHA-256 of any secret's UTF-8 bytes (API-key and service-client secrets). */
+    static byte[] sha256Utf8(String secret) {
+        return digest(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] digest(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package dev.commercesuite.identity.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,23 +19,26 @@ public class OwnServiceTokens implements ServiceTokenSource {
 
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
 
-    private final ServiceTokenIssuer issuer;
+    private final AccessTokens accessTokens;
     private final String serviceName;
+    private final Clock clock;
     private volatile String token;
     private volatile Instant renewAt = Instant.MIN;
 
-    public OwnServiceTokens(ServiceTokenIssuer issuer,
-            @ConfigProperty(name = "quarkus.application.name") String serviceName) {
-        this.issuer = issuer;
+    public OwnServiceTokens(AccessTokens accessTokens,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName, Clock clock) {
+        this.accessTokens = accessTokens;
         this.serviceName = serviceName;
+        this.clock = clock;
     }
 
     @Override
     public synchronized String token() {
-        if (token == null || !Instant.now().isBefore(renewAt)) {
-            ServiceTokenIssuer.IssuedToken issued = issuer.issueForSelf(serviceName);
+        Instant now = clock.instant();
+        if (token == null || !now.isBefore(renewAt)) {
+            AccessTokens.IssuedToken issued = accessTokens.forService(serviceName);
             token = issued.accessToken();
-            renewAt = Instant.now().plusSeconds(issued.expiresIn()).minus(RENEW_BEFORE);
+            renewAt = now.plusSeconds(issued.expiresIn()).minus(RENEW_BEFORE);
         }
         return token;
     }

@@ -1,5 +1,6 @@
 package dev.commercesuite.identity.service;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,13 @@ import dev.commercesuite.defaults.outbox.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
-import dev.commercesuite.identity.repository.IdentityRepository;
-import dev.commercesuite.identity.repository.IdentityRepository.LoginAccount;
+import dev.commercesuite.identity.domain.RequestOrigin;
+import dev.commercesuite.identity.domain.Tenant;
+import dev.commercesuite.identity.domain.User;
+import dev.commercesuite.identity.repository.AuditEventRepository;
+import dev.commercesuite.identity.repository.RefreshTokenRepository;
+import dev.commercesuite.identity.repository.TenantRepository;
+import dev.commercesuite.identity.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -25,45 +31,56 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class PasswordChanges {
 
-    private final IdentityRepository repository;
+    /** A password change as asked for: the current password again, and the new one. */
+    public record Change(String currentPassword, String newPassword) {
+    }
+
+    private final UserRepository users;
+    private final TenantRepository tenants;
+    private final RefreshTokenRepository refreshTokens;
+    private final AuditEventRepository audit;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final OutboxWriter outbox;
-    private final LoginService logins;
+    private final WrongPasswords wrongPasswords;
+    private final Clock clock;
 
-    public PasswordChanges(IdentityRepository repository, PasswordHasher hasher, PasswordPolicy policy,
-            OutboxWriter outbox, LoginService logins) {
-        this.repository = repository;
+    public PasswordChanges(UserRepository users, TenantRepository tenants, RefreshTokenRepository refreshTokens,
+            AuditEventRepository audit, PasswordHasher hasher, PasswordPolicy policy, OutboxWriter outbox,
+            WrongPasswords wrongPasswords, Clock clock) {
+        this.users = users;
+        this.tenants = tenants;
+        this.refreshTokens = refreshTokens;
+        this.audit = audit;
         this.hasher = hasher;
         this.policy = policy;
         this.outbox = outbox;
-        this.logins = logins;
+        this.wrongPasswords = wrongPasswords;
+        this.clock = clock;
     }
 
     /**
      * Changes the password of {@code userId} in {@code tenantId}, keeping session {@code currentSession} (may be
      * null); answers false when the user does not exist in that tenant.
      */
-    public boolean change(UUID userId, UUID tenantId, UUID currentSession, String currentPassword, String newPassword,
-            RequestOrigin origin) {
-        LoginAccount account = repository.findAccountById(userId).filter(a -> a.tenantId().equals(tenantId))
-                .orElse(null);
+    public boolean change(UUID userId, UUID tenantId, UUID currentSession, Change change, RequestOrigin origin) {
+        User account = users.findInTenant(userId, tenantId).orElse(null);
         if (account == null) {
             return false;
         }
-        if (LoginService.isLocked(account, java.time.Instant.now())) {
+        if (account.lockout().lockedAt(clock.instant())) {
             throw new InvalidRequestException(List.of(new Problem.FieldError("currentPassword",
                     "cannot be checked now: too many wrong passwords; try again in a few minutes")));
         }
-        String current = PasswordPolicy.normalize(currentPassword);
+        String current = PasswordPolicy.normalize(change.currentPassword());
         if (!hasher.verify(current, account.passwordHash()).matches()) {
-            QuarkusTransaction.requiringNew().run(() -> repository.lockAccountForLogin(tenantId, account.email())
-                    .ifPresent(locked -> logins.recordWrongPassword(locked, java.time.Instant.now(),
-                            "password.change-refused", origin)));
+            QuarkusTransaction.requiringNew().run(() -> users.lock(userId).ifPresent(
+                    locked -> wrongPasswords.record(locked, clock.instant(), "password.change-refused", origin)));
             throw new InvalidRequestException(List.of(
                     new Problem.FieldError("currentPassword", "is not your current password")));
         }
-        String slug = repository.findTenant(tenantId).map(IdentityRepository.Tenant::slug).orElse("");
+        String newPassword = change.newPassword();
+        String slug = tenants.findByIdOptional(tenantId).map(Tenant::slug).orElse("");
         List<Problem.FieldError> errors = new ArrayList<>(policy.check("newPassword", newPassword, account.email(), slug));
         if (PasswordPolicy.normalize(newPassword).equals(current)) {
             errors.add(new Problem.FieldError("newPassword", "must differ from your current password"));
@@ -73,11 +90,12 @@ public class PasswordChanges {
         }
         String passwordHash = hasher.hash(PasswordPolicy.normalize(newPassword));
         QuarkusTransaction.requiringNew().run(() -> {
-            repository.replacePassword(userId, passwordHash);
-            int revoked = repository.revokeFamiliesOf(userId, currentSession);
+            users.lock(userId).ifPresent(user -> user.replacePassword(passwordHash));
+            int revoked = currentSession == null ? refreshTokens.revokeFamiliesOf(userId, clock.instant())
+                    : refreshTokens.revokeFamiliesOfExcept(userId, currentSession, clock.instant());
             outbox.enqueue(NotificationEmails.NAME, Map.of("template", "password-changed", "to", account.email(),
                     "tenantId", tenantId.toString(), "data", Map.of("name", account.name())));
-            repository.audit(tenantId, userId.toString(), "password.changed", origin,
+            audit.record(tenantId, userId.toString(), "password.changed", origin,
                     Map.of("sessionsRevoked", revoked));
         });
         return true;

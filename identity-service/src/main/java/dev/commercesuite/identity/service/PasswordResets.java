@@ -1,5 +1,6 @@
 package dev.commercesuite.identity.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +16,14 @@ import dev.commercesuite.defaults.outbox.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
-import dev.commercesuite.identity.repository.IdentityRepository;
-import dev.commercesuite.identity.repository.IdentityRepository.ResetTarget;
-import dev.commercesuite.identity.repository.IdentityRepository.TenantRef;
+import dev.commercesuite.identity.domain.RequestOrigin;
+import dev.commercesuite.identity.domain.Tenant;
+import dev.commercesuite.identity.domain.User;
+import dev.commercesuite.identity.repository.AuditEventRepository;
+import dev.commercesuite.identity.repository.OneTimeTokenRepository;
+import dev.commercesuite.identity.repository.RefreshTokenRepository;
+import dev.commercesuite.identity.repository.TenantRepository;
+import dev.commercesuite.identity.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -34,21 +40,31 @@ public class PasswordResets extends DeferredAccountRequests {
     public static final String NAME = "identity.forgot-password";
     static final int MAX_EMAILS_PER_HOUR = 3;
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final OneTimeTokenRepository.Kind RESET = OneTimeTokenRepository.Kind.PASSWORD_RESET;
 
-    private final IdentityRepository repository;
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final OneTimeTokenRepository tokens;
+    private final RefreshTokenRepository refreshTokens;
+    private final AuditEventRepository audit;
     private final OutboxWriter outbox;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
-    private final TimeSource time;
+    private final Clock clock;
 
-    public PasswordResets(OutboxWriter outbox, ObjectMapper json, IdentityRepository repository,
-            PasswordPolicy policy, PasswordHasher hasher, TimeSource time) {
+    public PasswordResets(OutboxWriter outbox, ObjectMapper json, TenantRepository tenants, UserRepository users,
+            OneTimeTokenRepository tokens, RefreshTokenRepository refreshTokens, AuditEventRepository audit,
+            PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
         super(outbox, json);
-        this.repository = repository;
+        this.tenants = tenants;
+        this.users = users;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.audit = audit;
         this.outbox = outbox;
         this.policy = policy;
         this.hasher = hasher;
-        this.time = time;
+        this.clock = clock;
     }
 
     @Override
@@ -59,26 +75,29 @@ public class PasswordResets extends DeferredAccountRequests {
     @Override
     protected void handle(Request request, RequestOrigin origin) {
         String email = request.email();
-        Optional<TenantRef> tenant = repository.findTenantBySlug(request.tenant()).filter(TenantRef::active);
-        Optional<IdentityRepository.UserRef> user = tenant.flatMap(t -> repository.findUser(t.id(), email));
-        if (user.isEmpty()) {
-            repository.audit(tenant.map(TenantRef::id).orElse(null), null, "password-reset.ignored", origin, Map.of());
+        Optional<Tenant> tenant = tenants.findBySlug(request.tenant()).filter(Tenant::isActive);
+        Optional<User> found = tenant.flatMap(t -> users.findByEmail(t.id(), email));
+        if (found.isEmpty()) {
+            audit.record(tenant.map(Tenant::id).orElse(null), null, "password-reset.ignored", origin, Map.of());
             return;
         }
         UUID tenantId = tenant.get().id();
-        UUID userId = user.get().id();
-        Instant now = time.now();
         // the user's row lock orders concurrent requests, so the cap counts each of them
-        repository.lockUser(userId);
-        if (repository.countResetTokensSince(userId, now.minus(Duration.ofHours(1))) >= MAX_EMAILS_PER_HOUR) {
-            repository.audit(tenantId, userId.toString(), "password-reset.capped", origin, Map.of());
+        User user = users.lock(found.get().id()).orElseThrow();
+        Instant now = clock.instant();
+        if (tokens.countIssuedSince(RESET, user.id(), now.minus(Duration.ofHours(1))) >= MAX_EMAILS_PER_HOUR) {
+            audit.record(tenantId, user.id().toString(), "password-reset.capped", origin, Map.of());
             return;
         }
         String token = OneTimeTokens.generate();
-        repository.replaceResetToken(userId, OneTimeTokens.sha256(token), now, now.plus(TOKEN_LIFETIME));
+        tokens.replace(RESET, user.id(), OneTimeTokens.sha256(token), now, now.plus(TOKEN_LIFETIME));
         outbox.enqueue(NotificationEmails.NAME, Map.of("template", "password-reset", "to", email,
-                "tenantId", tenantId.toString(), "data", Map.of("name", user.get().name(), "token", token)));
-        repository.audit(tenantId, userId.toString(), "password-reset.requested", origin, Map.of());
+                "tenantId", tenantId.toString(), "data", Map.of("name", user.name(), "token", token)));
+        audit.record(tenantId, user.id().toString(), "password-reset.requested", origin, Map.of());
+    }
+
+    /** Whose password a live reset token of an active shop would set. */
+    private record ResetTarget(User user, Tenant tenant) {
     }
 
     /** Sets a new password with a reset token; the token is used up only when the password is accepted. */
@@ -87,20 +106,27 @@ public class PasswordResets extends DeferredAccountRequests {
             throw new InvalidTokenException(); // checked before any database work
         }
         byte[] digest = OneTimeTokens.sha256(token);
-        ResetTarget target = repository.findResetTarget(digest, time.now()).orElseThrow(InvalidTokenException::new);
-        List<Problem.FieldError> errors = policy.check("password", newPassword, target.email(), target.tenantSlug());
+        ResetTarget target = tokens.findLive(RESET, digest, clock.instant())
+                .flatMap(users::findByIdOptional)
+                .flatMap(user -> tenants.findByIdOptional(user.tenantId()).filter(Tenant::isActive)
+                        .map(tenant -> new ResetTarget(user, tenant)))
+                .orElseThrow(InvalidTokenException::new);
+        String email = target.user().email();
+        List<Problem.FieldError> errors = policy.check("password", newPassword, email, target.tenant().slug());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         String passwordHash = hasher.hash(PasswordPolicy.normalize(newPassword));
         QuarkusTransaction.requiringNew().run(() -> {
-            UUID userId = repository.consumeResetToken(digest, time.now()).orElseThrow(InvalidTokenException::new);
-            repository.replacePassword(userId, passwordHash);
-            repository.markVerified(userId);
-            int revoked = repository.revokeFamiliesOf(userId, null);
-            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "password-changed", "to", target.email(),
-                    "tenantId", target.tenantId().toString(), "data", Map.of("name", target.name())));
-            repository.audit(target.tenantId(), userId.toString(), "password.reset", origin,
+            Instant now = clock.instant();
+            User user = tokens.consume(RESET, digest, now).flatMap(users::lock)
+                    .orElseThrow(InvalidTokenException::new);
+            user.replacePassword(passwordHash);
+            user.markVerified(now);
+            int revoked = refreshTokens.revokeFamiliesOf(user.id(), now);
+            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "password-changed", "to", email,
+                    "tenantId", target.tenant().id().toString(), "data", Map.of("name", target.user().name())));
+            audit.record(target.tenant().id(), user.id().toString(), "password.reset", origin,
                     Map.of("sessionsRevoked", revoked));
         });
     }

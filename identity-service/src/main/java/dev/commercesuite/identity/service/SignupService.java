@@ -1,5 +1,6 @@
 package dev.commercesuite.identity.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,14 @@ import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.validation.EmailAddresses;
-import dev.commercesuite.identity.repository.IdentityRepository;
-import dev.commercesuite.identity.repository.IdentityRepository.TenantRef;
-import dev.commercesuite.identity.rest.SignupRequest;
+import dev.commercesuite.identity.domain.RequestOrigin;
+import dev.commercesuite.identity.domain.Role;
+import dev.commercesuite.identity.domain.Tenant;
+import dev.commercesuite.identity.domain.User;
+import dev.commercesuite.identity.repository.AuditEventRepository;
+import dev.commercesuite.identity.repository.OneTimeTokenRepository;
+import dev.commercesuite.identity.repository.TenantRepository;
+import dev.commercesuite.identity.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -32,20 +38,33 @@ public class SignupService extends DeferredAccountRequests {
 
     public static final String NAME = "identity.signup";
 
+    /** A customer's sign-up as typed: the shop's slug, the address, the password and their name. */
+    public record Signup(String tenant, String email, String password, String name) {
+    }
+
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
-    private final IdentityRepository repository;
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final OneTimeTokenRepository tokens;
+    private final AuditEventRepository audit;
     private final OutboxWriter outbox;
     private final VerificationEmails verificationEmails;
+    private final Clock clock;
 
     public SignupService(OutboxWriter outbox, ObjectMapper json, PasswordPolicy policy, PasswordHasher hasher,
-            IdentityRepository repository, VerificationEmails verificationEmails) {
+            TenantRepository tenants, UserRepository users, OneTimeTokenRepository tokens,
+            AuditEventRepository audit, VerificationEmails verificationEmails, Clock clock) {
         super(outbox, json);
         this.policy = policy;
         this.hasher = hasher;
-        this.repository = repository;
+        this.tenants = tenants;
+        this.users = users;
+        this.tokens = tokens;
+        this.audit = audit;
         this.outbox = outbox;
         this.verificationEmails = verificationEmails;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +72,7 @@ public class SignupService extends DeferredAccountRequests {
         return NAME;
     }
 
-    public void signup(SignupRequest request, RequestOrigin origin) {
+    public void signup(Signup request, RequestOrigin origin) {
         String email = EmailAddresses.normalize(request.email());
         List<Problem.FieldError> errors = policy.checkNewAccount("email", email, "password", request.password(),
                 request.tenant());
@@ -67,27 +86,28 @@ public class SignupService extends DeferredAccountRequests {
 
     @Override
     protected void handle(Request request, RequestOrigin origin) {
-        Optional<TenantRef> tenant = repository.findTenantBySlug(request.tenant()).filter(TenantRef::active);
+        Optional<Tenant> tenant = tenants.findBySlug(request.tenant()).filter(Tenant::isActive);
         if (tenant.isEmpty()) {
-            repository.audit(null, null, "signup.unknown-tenant", origin, Map.of("tenant", request.tenant()));
+            audit.record(null, null, "signup.unknown-tenant", origin, Map.of("tenant", request.tenant()));
             return;
         }
         UUID tenantId = tenant.get().id();
         String email = request.email();
         // the tenant's row lock orders concurrent sign-ups of one address: the second sees the first's account
-        repository.lockTenant(tenantId);
-        Optional<UUID> existing = repository.findUserId(tenantId, email);
+        tenants.lock(tenantId);
+        Optional<User> existing = users.findByEmail(tenantId, email);
         if (existing.isPresent()) {
             outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-exists", "to", email,
                     "tenantId", tenantId.toString(), "data", Map.of("shopName", request.tenant())));
-            repository.audit(tenantId, existing.get().toString(), "signup.existing-account", origin, Map.of());
+            audit.record(tenantId, existing.get().id().toString(), "signup.existing-account", origin, Map.of());
             return;
         }
-        UUID userId = UuidV7.next();
-        repository.insertUser(userId, tenantId, email, request.name(), request.passwordHash(), "customer",
-                Instant.now());
-        verificationEmails.send(userId, tenantId, email, request.name());
-        repository.audit(tenantId, userId.toString(), "signup", origin, Map.of());
+        Instant now = clock.instant();
+        User user = User.register(UuidV7.next(), tenantId, email, request.name(), request.passwordHash(),
+                Role.CUSTOMER, now);
+        users.add(user);
+        verificationEmails.send(user, now);
+        audit.record(tenantId, user.id().toString(), "signup", origin, Map.of());
     }
 
     /** Uses a verification token once: the user is verified, welcomed, and the event audited. */
@@ -96,12 +116,13 @@ public class SignupService extends DeferredAccountRequests {
             throw new InvalidTokenException(); // checked before any database work
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            UUID userId = repository.consumeVerificationToken(OneTimeTokens.sha256(token))
-                    .orElseThrow(InvalidTokenException::new);
-            IdentityRepository.VerifiedUser user = repository.markVerified(userId).orElseThrow(InvalidTokenException::new);
+            Instant now = clock.instant();
+            User user = tokens.consume(OneTimeTokenRepository.Kind.VERIFICATION, OneTimeTokens.sha256(token), now)
+                    .flatMap(users::findByIdOptional).orElseThrow(InvalidTokenException::new);
+            user.markVerified(now);
             outbox.enqueue(NotificationEmails.NAME, Map.of("template", "welcome", "to", user.email(),
                     "tenantId", user.tenantId().toString(), "data", Map.of("name", user.name())));
-            repository.audit(user.tenantId(), userId.toString(), "email.verified", origin, Map.of());
+            audit.record(user.tenantId(), user.id().toString(), "email.verified", origin, Map.of());
         });
     }
 

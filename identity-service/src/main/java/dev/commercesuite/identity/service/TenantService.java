@@ -1,5 +1,6 @@
 package dev.commercesuite.identity.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,15 @@ import dev.commercesuite.defaults.ids.UuidV7;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.validation.EmailAddresses;
+import dev.commercesuite.identity.domain.RequestOrigin;
+import dev.commercesuite.identity.domain.Role;
+import dev.commercesuite.identity.domain.Tenant;
+import dev.commercesuite.identity.domain.TenantStatus;
 import dev.commercesuite.identity.domain.Tier;
-import dev.commercesuite.identity.repository.IdentityRepository;
-import dev.commercesuite.identity.rest.CreateTenantRequest;
-import dev.commercesuite.identity.rest.TenantView;
+import dev.commercesuite.identity.domain.User;
+import dev.commercesuite.identity.repository.AuditEventRepository;
+import dev.commercesuite.identity.repository.TenantRepository;
+import dev.commercesuite.identity.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -26,20 +32,31 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class TenantService {
 
-    private final PasswordPolicy policy;
-    private final PasswordHasher hasher;
-    private final IdentityRepository repository;
-    private final VerificationEmails verificationEmails;
-
-    public TenantService(PasswordPolicy policy, PasswordHasher hasher, IdentityRepository repository,
-            VerificationEmails verificationEmails) {
-        this.policy = policy;
-        this.hasher = hasher;
-        this.repository = repository;
-        this.verificationEmails = verificationEmails;
+    /** A new shop and its first admin, as asked for ({@code tier} may be null: starter). */
+    public record NewTenant(String name, String slug, String adminEmail, String adminPassword, String adminName,
+            Tier tier) {
     }
 
-    public TenantView create(CreateTenantRequest request, RequestOrigin origin) {
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final AuditEventRepository audit;
+    private final VerificationEmails verificationEmails;
+    private final Clock clock;
+
+    public TenantService(PasswordPolicy policy, PasswordHasher hasher, TenantRepository tenants, UserRepository users,
+            AuditEventRepository audit, VerificationEmails verificationEmails, Clock clock) {
+        this.policy = policy;
+        this.hasher = hasher;
+        this.tenants = tenants;
+        this.users = users;
+        this.audit = audit;
+        this.verificationEmails = verificationEmails;
+        this.clock = clock;
+    }
+
+    public Tenant create(NewTenant request, RequestOrigin origin) {
         String email = EmailAddresses.normalize(request.adminEmail());
         List<Problem.FieldError> errors = policy.checkNewAccount("adminEmail", email, "adminPassword",
                 request.adminPassword(), request.slug());
@@ -50,17 +67,18 @@ public class TenantService {
         return QuarkusTransaction.requiringNew().call(() -> persist(request, email, passwordHash, origin));
     }
 
-    private TenantView persist(CreateTenantRequest request, String email, String passwordHash, RequestOrigin origin) {
-        Instant now = Instant.now();
-        UUID tenantId = UuidV7.next();
-        UUID adminId = UuidV7.next();
-        String tier = request.tier() == null ? Tier.STARTER.value() : request.tier();
-        repository.insertTenant(tenantId, request.slug(), request.name().strip(), tier, now);
-        repository.insertUser(adminId, tenantId, email, request.adminName().strip(), passwordHash, "admin", now);
-        verificationEmails.send(adminId, tenantId, email, request.adminName().strip());
-        repository.audit(tenantId, adminId.toString(), "tenant.created", origin,
-                Map.of("slug", request.slug(), "tier", tier));
-        return new TenantView(tenantId, request.slug(), request.name().strip(), tier, "active", now);
+    private Tenant persist(NewTenant request, String email, String passwordHash, RequestOrigin origin) {
+        Instant now = clock.instant();
+        Tier tier = request.tier() == null ? Tier.STARTER : request.tier();
+        Tenant tenant = Tenant.open(UuidV7.next(), request.slug(), request.name().strip(), tier, now);
+        tenants.add(tenant);
+        String adminName = request.adminName().strip();
+        User admin = User.register(UuidV7.next(), tenant.id(), email, adminName, passwordHash, Role.ADMIN, now);
+        users.add(admin);
+        verificationEmails.send(admin, now);
+        audit.record(tenant.id(), admin.id().toString(), "tenant.created", origin,
+                Map.of("slug", request.slug(), "tier", tier.value()));
+        return tenant;
     }
 
     /**
@@ -69,24 +87,22 @@ public class TenantService {
      * Audited as {@code tenant.suspended} or {@code tenant.reactivated} when the status changes; setting the status it
      * already has changes nothing.
      */
-    public Optional<TenantView> changeStatus(UUID tenantId, String status, String reason, String actor,
+    public Optional<Tenant> changeStatus(UUID tenantId, TenantStatus status, String reason, String actor,
             RequestOrigin origin) {
-        return QuarkusTransaction.requiringNew().call(() -> repository.updateTenantStatus(tenantId, status)
-                .map(before -> {
-                    if (!before.status().equals(status)) {
-                        Map<String, String> metadata = reason == null ? Map.of("from", before.status())
-                                : Map.of("from", before.status(), "reason", reason);
-                        repository.audit(tenantId, actor,
-                                "suspended".equals(status) ? "tenant.suspended" : "tenant.reactivated", origin,
-                                metadata);
-                    }
-                    return new TenantView(before.id(), before.slug(), before.name(), before.tier(), status,
-                            before.createdAt());
-                }));
+        return QuarkusTransaction.requiringNew().call(() -> tenants.lock(tenantId).map(tenant -> {
+            TenantStatus before = tenant.status();
+            boolean changed = status == TenantStatus.SUSPENDED ? tenant.suspend() : tenant.reactivate();
+            if (changed) {
+                Map<String, String> metadata = reason == null ? Map.of("from", before.value())
+                        : Map.of("from", before.value(), "reason", reason);
+                audit.record(tenantId, actor, status == TenantStatus.SUSPENDED ? "tenant.suspended"
+                        : "tenant.reactivated", origin, metadata);
+            }
+            return tenant;
+        }));
     }
 
-    public Optional<TenantView> find(UUID tenantId) {
-        return repository.findTenant(tenantId).map(t -> new TenantView(t.id(), t.slug(), t.name(), t.tier(),
-                t.status(), t.createdAt()));
+    public Optional<Tenant> find(UUID tenantId) {
+        return tenants.findByIdOptional(tenantId);
     }
 }

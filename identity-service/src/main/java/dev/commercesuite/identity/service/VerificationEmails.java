@@ -3,13 +3,13 @@ package dev.commercesuite.identity.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.defaults.outbox.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
-import dev.commercesuite.identity.repository.IdentityRepository;
+import dev.commercesuite.identity.domain.User;
+import dev.commercesuite.identity.repository.OneTimeTokenRepository;
 
 /**
  * Issues an email-verification link: a fresh 256-bit token (only its SHA-256 stored, 24 h, voiding the user's older
@@ -20,18 +20,19 @@ public class VerificationEmails {
 
     static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
 
-    private final IdentityRepository repository;
+    private final OneTimeTokenRepository tokens;
     private final OutboxWriter outbox;
 
-    public VerificationEmails(IdentityRepository repository, OutboxWriter outbox) {
-        this.repository = repository;
+    public VerificationEmails(OneTimeTokenRepository tokens, OutboxWriter outbox) {
+        this.tokens = tokens;
         this.outbox = outbox;
     }
 
-    public void send(UUID userId, UUID tenantId, String email, String name) {
+    public void send(User user, Instant now) {
         String token = OneTimeTokens.generate();
-        repository.replaceVerificationToken(userId, OneTimeTokens.sha256(token), Instant.now().plus(TOKEN_LIFETIME));
-        outbox.enqueue(NotificationEmails.NAME, Map.of("template", "verify-email", "to", email,
-                "tenantId", tenantId.toString(), "data", Map.of("name", name, "token", token)));
+        tokens.replace(OneTimeTokenRepository.Kind.VERIFICATION, user.id(), OneTimeTokens.sha256(token), now,
+                now.plus(TOKEN_LIFETIME));
+        outbox.enqueue(NotificationEmails.NAME, Map.of("template", "verify-email", "to", user.email(),
+                "tenantId", user.tenantId().toString(), "data", Map.of("name", user.name(), "token", token)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.commercesuite.identity.service;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,8 +9,12 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.defaults.outbox.OutboxWriter;
-import dev.commercesuite.identity.repository.IdentityRepository;
-import dev.commercesuite.identity.repository.IdentityRepository.TenantRef;
+import dev.commercesuite.identity.domain.RequestOrigin;
+import dev.commercesuite.identity.domain.Tenant;
+import dev.commercesuite.identity.domain.User;
+import dev.commercesuite.identity.repository.AuditEventRepository;
+import dev.commercesuite.identity.repository.TenantRepository;
+import dev.commercesuite.identity.repository.UserRepository;
 
 /**
  * "Send me the verification link again" ({@value #NAME}), deferred so that every address gets the same answer in the
@@ -21,14 +26,20 @@ public class VerificationResends extends DeferredAccountRequests {
 
     public static final String NAME = "identity.resend-verification";
 
-    private final IdentityRepository repository;
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final AuditEventRepository audit;
     private final VerificationEmails verificationEmails;
+    private final Clock clock;
 
-    public VerificationResends(OutboxWriter outbox, ObjectMapper json, IdentityRepository repository,
-            VerificationEmails verificationEmails) {
+    public VerificationResends(OutboxWriter outbox, ObjectMapper json, TenantRepository tenants, UserRepository users,
+            AuditEventRepository audit, VerificationEmails verificationEmails, Clock clock) {
         super(outbox, json);
-        this.repository = repository;
+        this.tenants = tenants;
+        this.users = users;
+        this.audit = audit;
         this.verificationEmails = verificationEmails;
+        this.clock = clock;
     }
 
     @Override
@@ -38,16 +49,14 @@ public class VerificationResends extends DeferredAccountRequests {
 
     @Override
     protected void handle(Request request, RequestOrigin origin) {
-        String email = request.email();
-        Optional<TenantRef> tenant = repository.findTenantBySlug(request.tenant()).filter(TenantRef::active);
-        Optional<IdentityRepository.UserRef> user = tenant.flatMap(t -> repository.findUser(t.id(), email))
-                .filter(u -> !u.verified());
+        Optional<Tenant> tenant = tenants.findBySlug(request.tenant()).filter(Tenant::isActive);
+        Optional<User> user = tenant.flatMap(t -> users.findByEmail(t.id(), request.email()))
+                .filter(u -> !u.isVerified());
         if (user.isEmpty()) {
-            repository.audit(tenant.map(TenantRef::id).orElse(null), null, "verification.resend-ignored", origin,
-                    Map.of());
+            audit.record(tenant.map(Tenant::id).orElse(null), null, "verification.resend-ignored", origin, Map.of());
             return;
         }
-        verificationEmails.send(user.get().id(), tenant.get().id(), email, user.get().name());
-        repository.audit(tenant.get().id(), user.get().id().toString(), "verification.resent", origin, Map.of());
+        verificationEmails.send(user.get(), clock.instant());
+        audit.record(tenant.get().id(), user.get().id().toString(), "verification.resent", origin, Map.of());
     }
 }

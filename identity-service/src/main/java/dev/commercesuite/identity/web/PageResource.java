@@ -23,7 +23,7 @@ import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.OneTimeTokens;
 import dev.commercesuite.identity.service.PasswordResets;
-import dev.commercesuite.identity.service.RequestOrigin;
+import dev.commercesuite.identity.rest.RequestOrigins;
 import dev.commercesuite.identity.service.SignupService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -124,7 +124,7 @@ public class PageResource {
             return page(400, Templates.forgotPassword(new ForgotForm(next, truncate(shopValue, MAX_SLUG),
                     truncate(emailValue, MAX_EMAIL), shopError, emailError)), next);
         }
-        resets.request(shopValue, emailValue, RequestOrigin.of(http));
+        resets.request(shopValue, emailValue, RequestOrigins.of(http));
         return page(200, Templates.message(new Message("Check your email",
                 "If this address has an account at this shop, we have sent it a link to choose a new password."
                         + " The link works once and for one hour.", null, null)), null);
@@ -160,7 +160,7 @@ public class PageResource {
             return resetFormAgain(token, List.of(), "The two passwords are not the same.");
         }
         try {
-            resets.reset(token, newPassword, RequestOrigin.of(http));
+            resets.reset(token, newPassword, RequestOrigins.of(http));
         } catch (InvalidTokenException e) {
             return page(400, Templates.message(LINK_INVALID), null);
         } catch (InvalidRequestException e) {
@@ -176,7 +176,7 @@ public class PageResource {
     @Operation(summary = "HTML: verify an email address from the link in the verification email")
     public Response verifyEmail(@QueryParam("token") String token) {
         try {
-            signups.verifyEmail(token, RequestOrigin.of(http));
+            signups.verifyEmail(token, RequestOrigins.of(http));
         } catch (InvalidTokenException e) {
             return page(400, Templates.message(new Message("This link does not work any more",
                     "The link is invalid, was already used or has expired. Sign in to ask for a new one.", null, null)),

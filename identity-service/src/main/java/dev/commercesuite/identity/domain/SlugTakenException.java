@@ -1,6 +1,6 @@
-package dev.commercesuite.identity.service;
+package dev.commercesuite.identity.domain;
 
-/** Another shop already has this slug. */
+/** Another shop already has this slug (slugs are unique across the suite). */
 public class SlugTakenException extends RuntimeException {
 
     public SlugTakenException(String slug) {
