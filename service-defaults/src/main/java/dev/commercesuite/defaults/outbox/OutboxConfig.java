@@ -1,7 +1,6 @@
 package dev.commercesuite.defaults.outbox;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,7 +31,4 @@ public interface OutboxConfig {
 
     @WithDefault("1H")
     Duration maxBackoff();
-
-    /** notification-service's base URL, e.g. {@code http://notification-service:8083}, for email messages. */
-    Optional<String> notificationUrl();
 }
