@@ -120,6 +120,18 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aDeferredRequestTheDatabaseCannotTakeIsDeadNotRetried() throws Exception {
+        // a NUL character reaches PostgreSQL only when the relay hands the request back: a poison message
+        String poison = "{\"tenant\":\"shop\\u0000x\",\"email\":\"ada\\u0000@example.com\"}";
+        UUID forgot = outbox.enqueue("identity.forgot-password", poison);
+        UUID resend = outbox.enqueue("identity.resend-verification", poison);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> "dead".equals(status(forgot)) && "dead".equals(status(resend)));
+        assertEquals("1", sql.single("SELECT attempts::text FROM outbox WHERE id = ?", forgot));
+        assertEquals("1", sql.single("SELECT attempts::text FROM outbox WHERE id = ?", resend));
+    }
+
+    @Test
     void aMessageForADestinationThisRelayDoesNotHaveIsLeftForOneThatHas() throws Exception {
         // as during a rolling upgrade: a newer replica wrote a message this (older) relay cannot deliver
         UUID foreign = outbox.enqueue("billing.invoice", "{\"invoice\":1}");

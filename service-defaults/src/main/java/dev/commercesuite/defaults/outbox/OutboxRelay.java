@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import dev.commercesuite.defaults.logging.LogMasking;
 import dev.commercesuite.defaults.retry.Backoff;
+import dev.commercesuite.defaults.retry.Failures;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -31,7 +32,8 @@ import io.quarkus.scheduler.ScheduledExecution;
  * Relays the outbox: claims due messages ({@code FOR UPDATE SKIP LOCKED}, with a lease, so replicas share the work
  * and a crashed relay's messages are taken again), hands each to its {@link OutboxDestination} with the row id as
  * idempotency key, and records the outcome. A failure is retried with exponential backoff and jitter, forever:
- * nothing is lost while a receiver is down. A message the receiver refuses outright is dead (logged at ERROR). A
+ * nothing is lost while a receiver is down. A message that can never succeed is dead (logged at ERROR): one the
+ * receiver refuses outright, or one a local destination fails on with a data error ({@link Failures#permanent}). A
  * relay claims only messages for destinations it has, so during a rolling upgrade an older replica leaves a newer
  * one's messages alone. On shutdown the relay finishes its batch and claims no more.
  */
@@ -89,17 +91,19 @@ public class OutboxRelay {
         } catch (OutboxDeliveryException e) {
             failed(message, e.getMessage(), e.permanent());
         } catch (RuntimeException e) {
-            failed(message, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+            // a local destination's own failure: poison input (Failures.permanent) is dead, anything else retried
+            failed(message, e.getClass().getSimpleName() + ": " + e.getMessage(), Failures.permanent(e));
         }
     }
 
     private void failed(Message message, String error, boolean permanent) {
-        String detail = error == null ? "unknown error" : error.length() > MAX_ERROR_LENGTH
-                ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        // a poison message's error may quote it, and PostgreSQL stores no NUL: the outcome must still be recorded
+        String detail = error == null ? "unknown error" : (error.length() > MAX_ERROR_LENGTH
+                ? error.substring(0, MAX_ERROR_LENGTH) : error).replace("\u0000", "\\u0000");
         if (permanent) {
             update("UPDATE outbox SET status = 'dead', last_error = ?, lease_until = NULL WHERE id = ?"
                     + " AND status = 'sending'", detail, message.id());
-            LOG.errorf("Outbox message %s to %s was refused and is dead: %s", message.id(), message.destination(),
+            LOG.errorf("Outbox message %s to %s cannot be delivered and is dead: %s", message.id(), message.destination(),
                     LogMasking.maskEmails(detail));
             return;
         }
