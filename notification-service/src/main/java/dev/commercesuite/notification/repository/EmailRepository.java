@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.commercesuite.defaults.paging.Cursor;
 import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.StoredEmail;
 
@@ -126,7 +127,7 @@ public class EmailRepository {
      * One page of a tenant's emails, newest first, after the (createdAt, id) of the previous page's last row.
      */
     public List<StoredEmail> page(String tenantId, Optional<EmailStatus> status, int limit,
-            Optional<PageCursor> after) {
+            Optional<Cursor> after) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM emails WHERE tenant_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(tenantId));
         status.ifPresent(s -> {
@@ -163,9 +164,6 @@ public class EmailRepository {
     }
 
     public record QueueStats(long depth, Optional<Instant> oldestCreatedAt) {
-    }
-
-    public record PageCursor(Instant createdAt, UUID id) {
     }
 
     private Optional<StoredEmail> one(String sql, Object... parameters) {

@@ -1,5 +1,6 @@
 package dev.commercesuite.notification.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -44,11 +45,13 @@ public class DeliveryWorker {
     private final Counter sent;
     private final Counter failed;
     private final Counter dead;
+    private final Clock clock;
     private volatile boolean stopping;
 
     public DeliveryWorker(EmailRepository emails, SmtpSender sender, NotificationConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
         this.emails = emails;
+        this.clock = clock;
         this.sender = sender;
         this.config = config;
         this.sent = Counter.builder("notification.emails.sent").description("Emails accepted by the SMTP server")
@@ -96,12 +99,12 @@ public class DeliveryWorker {
             emails.markSent(email.id());
             sent.increment();
         } catch (CircuitBreakerOpenException e) {
-            emails.release(email.id(), Instant.now().plus(config.delivery().circuitOpenDelay()));
+            emails.release(email.id(), clock.instant().plus(config.delivery().circuitOpenDelay()));
         } catch (RuntimeException e) {
             failed.increment();
             boolean giveUp = email.attempts() >= config.delivery().maxAttempts();
             String error = describe(e);
-            Instant next = Instant.now().plus(Backoff.after(email.attempts(), config.delivery().baseBackoff(),
+            Instant next = clock.instant().plus(Backoff.after(email.attempts(), config.delivery().baseBackoff(),
                     config.delivery().maxBackoff(), ThreadLocalRandom.current()));
             emails.markFailed(email.id(), error, next, giveUp);
             if (giveUp) {
