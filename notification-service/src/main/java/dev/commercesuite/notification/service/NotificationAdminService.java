@@ -1,5 +1,6 @@
 package dev.commercesuite.notification.service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,9 +18,11 @@ import dev.commercesuite.notification.repository.EmailRepository;
 public class NotificationAdminService {
 
     private final EmailRepository emails;
+    private final Clock clock;
 
-    public NotificationAdminService(EmailRepository emails) {
+    public NotificationAdminService(EmailRepository emails, Clock clock) {
         this.emails = emails;
+        this.clock = clock;
     }
 
     /** Up to {@code limit} of the tenant's emails after {@code after}, with the cursor of the next page if any. */
@@ -41,7 +44,7 @@ public class NotificationAdminService {
         if (email.isEmpty()) {
             return Optional.empty();
         }
-        if (!emails.requeueDead(id, tenant)) {
+        if (!emails.requeueDead(id, tenant, clock.instant())) {
             throw new EmailNotDeadException(email.get().status());
         }
         return Optional.of(id);

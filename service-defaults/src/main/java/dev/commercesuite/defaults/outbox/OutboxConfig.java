@@ -31,4 +31,20 @@ public interface OutboxConfig {
 
     @WithDefault("1H")
     Duration maxBackoff();
+
+    /** Failed attempts after which a message is dead; 0 (the default) retries until the receiver takes it. */
+    @WithDefault("0")
+    int maxAttempts();
+
+    /** How long sent messages are kept (their payloads hold addresses) before the retention job deletes them. */
+    @WithDefault("7D")
+    Duration retention();
+
+    /** How long dead messages are kept, counted from when they were written, for an operator to look into them. */
+    @WithDefault("30D")
+    Duration deadRetention();
+
+    /** When the retention job runs (Quartz cron syntax, in UTC). */
+    @WithDefault("0 37 3 * * ?")
+    String retentionCron();
 }
