@@ -51,7 +51,8 @@ public class NotificationClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100,
             abortOn = { EmailRejectedException.class, CircuitBreakerOpenException.class })
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
-            skipOn = { NotificationRefusedException.class, ServiceTokenException.class })
+            skipOn = { NotificationRefusedException.class, ServiceTokenException.class,
+                    CircuitBreakerOpenException.class })
     @CircuitBreakerName(BREAKER)
     public void send(UUID idempotencyKey, EmailMessage message) {
         NotificationRestClient client = intake.orElseThrow(
