@@ -3,11 +3,13 @@ package dev.commercesuite.defaults.outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -28,9 +30,15 @@ public class OutboxRetention {
     private final OutboxQueue outbox;
     private final Clock clock;
 
+    @Inject
     public OutboxRetention(OutboxConfig config, Instance<DataSource> dataSource, Clock clock) {
+        this(config, (Supplier<DataSource>) dataSource::get, clock);
+    }
+
+    /** With the database and clock given, e.g. a test's clock moved past the retention. */
+    public OutboxRetention(OutboxConfig config, Supplier<DataSource> dataSource, Clock clock) {
         this.config = config;
-        this.outbox = new OutboxQueue(dataSource::get, Set.of());
+        this.outbox = new OutboxQueue(dataSource, Set.of());
         this.clock = clock;
     }
 
