@@ -27,11 +27,14 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.commercesuite.clients.notification.NotificationClient;
 import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /** The outbox relay against a stub of notification-service's intake. */
 @QuarkusTest
@@ -42,6 +45,9 @@ class OutboxRelayTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     private Sql sql;
     private WireMock notification;
@@ -120,6 +126,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void refusalsDoNotOpenTheCircuitBreaker() {
+        breakers.reset(NotificationClient.BREAKER);
+        notification.register(post(urlEqualTo("/internal/v1/emails"))
+                .withRequestBody(WireMock.containing("refuse-all"))
+                .willReturn(aResponse().withStatus(422)));
+        List<UUID> refused = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            refused.add(outbox.enqueue(NotificationEmails.NAME, payload("refuse-all-" + UUID.randomUUID())));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> refused.stream().allMatch(id -> "dead".equals(uncheckedStatus(id))));
+        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(NotificationClient.BREAKER));
+    }
+
+    @Test
     void aDeferredRequestTheDatabaseCannotTakeIsDeadNotRetried() throws Exception {
         // a NUL character reaches PostgreSQL only when the relay hands the request back: a poison message
         String poison = "{\"tenant\":\"shop\\u0000x\",\"email\":\"ada\\u0000@example.com\"}";
@@ -162,6 +183,14 @@ class OutboxRelayTest {
             }
         }
         return found;
+    }
+
+    private String uncheckedStatus(UUID id) {
+        try {
+            return status(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String status(UUID id) throws SQLException {
