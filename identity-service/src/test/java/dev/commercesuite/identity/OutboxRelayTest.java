@@ -126,6 +126,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRejectedTokenIsRetriedWithinTheSameAttempt() throws Exception {
+        String marker = "token-" + UUID.randomUUID();
+        notification.register(post(urlEqualTo("/internal/v1/emails")).inScenario(marker)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(WireMock.containing(marker))
+                .willReturn(aResponse().withStatus(401))
+                .willSetStateTo("token renewed"));
+        UUID id = outbox.enqueue(NotificationEmails.NAME, payload(marker));
+
+        awaitRequestsContaining(marker, 2);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id)));
+        assertEquals("1", sql.single("SELECT attempts::text FROM outbox WHERE id = ?", id));
+    }
+
+    @Test
     void refusalsDoNotOpenTheCircuitBreaker() {
         breakers.reset(NotificationClient.BREAKER);
         notification.register(post(urlEqualTo("/internal/v1/emails"))
