@@ -27,11 +27,14 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dev.commercesuite.defaults.outbox.NotificationEmails;
+import dev.commercesuite.clients.notification.NotificationClient;
+import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /** The outbox relay against a stub of notification-service's intake. */
 @QuarkusTest
@@ -42,6 +45,9 @@ class OutboxRelayTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     private Sql sql;
     private WireMock notification;
@@ -120,6 +126,48 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRejectedTokenIsRetriedWithinTheSameAttempt() throws Exception {
+        String marker = "token-" + UUID.randomUUID();
+        notification.register(post(urlEqualTo("/internal/v1/emails")).inScenario(marker)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(WireMock.containing(marker))
+                .willReturn(aResponse().withStatus(401))
+                .willSetStateTo("token renewed"));
+        UUID id = outbox.enqueue(NotificationEmails.NAME, payload(marker));
+
+        awaitRequestsContaining(marker, 2);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(status(id)));
+        assertEquals("1", sql.single("SELECT attempts::text FROM outbox WHERE id = ?", id));
+    }
+
+    @Test
+    void refusalsDoNotOpenTheCircuitBreaker() {
+        breakers.reset(NotificationClient.BREAKER);
+        notification.register(post(urlEqualTo("/internal/v1/emails"))
+                .withRequestBody(WireMock.containing("refuse-all"))
+                .willReturn(aResponse().withStatus(422)));
+        List<UUID> refused = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            refused.add(outbox.enqueue(NotificationEmails.NAME, payload("refuse-all-" + UUID.randomUUID())));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> refused.stream().allMatch(id -> "dead".equals(uncheckedStatus(id))));
+        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(NotificationClient.BREAKER));
+    }
+
+    @Test
+    void aDeferredRequestTheDatabaseCannotTakeIsDeadNotRetried() throws Exception {
+        // a NUL character reaches PostgreSQL only when the relay hands the request back: a poison message
+        String poison = "{\"tenant\":\"shop\\u0000x\",\"email\":\"ada\\u0000@example.com\"}";
+        UUID forgot = outbox.enqueue("identity.forgot-password", poison);
+        UUID resend = outbox.enqueue("identity.resend-verification", poison);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> "dead".equals(status(forgot)) && "dead".equals(status(resend)));
+        assertEquals("1", sql.single("SELECT attempts::text FROM outbox WHERE id = ?", forgot));
+        assertEquals("1", sql.single("SELECT attempts::text FROM outbox WHERE id = ?", resend));
+    }
+
+    @Test
     void aMessageForADestinationThisRelayDoesNotHaveIsLeftForOneThatHas() throws Exception {
         // as during a rolling upgrade: a newer replica wrote a message this (older) relay cannot deliver
         UUID foreign = outbox.enqueue("billing.invoice", "{\"invoice\":1}");
@@ -150,6 +198,14 @@ class OutboxRelayTest {
             }
         }
         return found;
+    }
+
+    private String uncheckedStatus(UUID id) {
+        try {
+            return status(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String status(UUID id) throws SQLException {

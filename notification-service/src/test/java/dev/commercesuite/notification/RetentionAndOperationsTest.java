@@ -4,21 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import dev.commercesuite.defaults.testing.MovableClock;
 import dev.commercesuite.defaults.testing.TestTokens;
 import dev.commercesuite.notification.job.RetentionJob;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,22 +28,21 @@ class RetentionAndOperationsTest {
     RetentionJob retention;
 
     @Inject
-    DataSource dataSource;
+    MovableClock clock;
 
     @Test
-    void sentEmailsPastRetentionArePurgedAndRecentOnesKept() throws Exception {
+    void sentEmailsPastRetentionArePurgedAndRecentOnesKept() {
         String oldId = deliver("old");
-        String recentId = deliver("recent");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement age = connection.prepareStatement(
-                        "UPDATE emails SET sent_at = now() - interval '31 days' WHERE id = ?")) {
-            age.setObject(1, UUID.fromString(oldId));
-            assertEquals(1, age.executeUpdate());
+        try {
+            clock.advance(Duration.ofDays(31));
+            String recentId = deliver("recent");
+            assertTrue(retention.purge() >= 1);
+            given().auth().oauth2(SERVICE).when().get("/internal/v1/emails/" + oldId).then().statusCode(404);
+            given().auth().oauth2(SERVICE).when().get("/internal/v1/emails/" + recentId)
+                    .then().statusCode(200).body("status", equalTo("sent"));
+        } finally {
+            clock.reset();
         }
-        assertTrue(retention.purge() >= 1);
-        given().auth().oauth2(SERVICE).when().get("/internal/v1/emails/" + oldId).then().statusCode(404);
-        given().auth().oauth2(SERVICE).when().get("/internal/v1/emails/" + recentId)
-                .then().statusCode(200).body("status", equalTo("sent"));
     }
 
     @Test

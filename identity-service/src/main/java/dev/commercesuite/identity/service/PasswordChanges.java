@@ -8,7 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.commercesuite.defaults.outbox.NotificationEmails;
+import dev.commercesuite.clients.notification.EmailMessage;
+import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
@@ -93,8 +94,7 @@ public class PasswordChanges {
             users.lock(userId).ifPresent(user -> user.replacePassword(passwordHash));
             int revoked = currentSession == null ? refreshTokens.revokeFamiliesOf(userId, clock.instant())
                     : refreshTokens.revokeFamiliesOfExcept(userId, currentSession, clock.instant());
-            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "password-changed", "to", account.email(),
-                    "tenantId", tenantId.toString(), "data", Map.of("name", account.name())));
+            outbox.enqueue(NotificationEmails.NAME, EmailMessage.passwordChanged(account.email(), tenantId.toString(), account.name()));
             audit.record(tenantId, userId.toString(), "password.changed", origin,
                     Map.of("sessionsRevoked", revoked));
         });

@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.commercesuite.defaults.outbox.NotificationEmails;
+import dev.commercesuite.clients.notification.EmailMessage;
+import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
@@ -91,8 +92,7 @@ public class PasswordResets extends DeferredAccountRequests {
         }
         String token = OneTimeTokens.generate();
         tokens.replace(RESET, user.id(), OneTimeTokens.sha256(token), now, now.plus(TOKEN_LIFETIME));
-        outbox.enqueue(NotificationEmails.NAME, Map.of("template", "password-reset", "to", email,
-                "tenantId", tenantId.toString(), "data", Map.of("name", user.name(), "token", token)));
+        outbox.enqueue(NotificationEmails.NAME, EmailMessage.passwordReset(email, tenantId.toString(), user.name(), token));
         audit.record(tenantId, user.id().toString(), "password-reset.requested", origin, Map.of());
     }
 
@@ -124,8 +124,7 @@ public class PasswordResets extends DeferredAccountRequests {
             user.replacePassword(passwordHash);
             user.markVerified(now);
             int revoked = refreshTokens.revokeFamiliesOf(user.id(), now);
-            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "password-changed", "to", email,
-                    "tenantId", target.tenant().id().toString(), "data", Map.of("name", target.user().name())));
+            outbox.enqueue(NotificationEmails.NAME, EmailMessage.passwordChanged(email, target.tenant().id().toString(), target.user().name()));
             audit.record(target.tenant().id(), user.id().toString(), "password.reset", origin,
                     Map.of("sessionsRevoked", revoked));
         });

@@ -11,8 +11,9 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.commercesuite.clients.notification.EmailMessage;
+import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.ids.UuidV7;
-import dev.commercesuite.defaults.outbox.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
@@ -97,8 +98,7 @@ public class SignupService extends DeferredAccountRequests {
         tenants.lock(tenantId);
         Optional<User> existing = users.findByEmail(tenantId, email);
         if (existing.isPresent()) {
-            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-exists", "to", email,
-                    "tenantId", tenantId.toString(), "data", Map.of("shopName", request.tenant())));
+            outbox.enqueue(NotificationEmails.NAME, EmailMessage.accountExists(email, tenantId.toString(), request.tenant()));
             audit.record(tenantId, existing.get().id().toString(), "signup.existing-account", origin, Map.of());
             return;
         }
@@ -120,8 +120,7 @@ public class SignupService extends DeferredAccountRequests {
             User user = tokens.consume(OneTimeTokenRepository.Kind.VERIFICATION, OneTimeTokens.sha256(token), now)
                     .flatMap(users::findByIdOptional).orElseThrow(InvalidTokenException::new);
             user.markVerified(now);
-            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "welcome", "to", user.email(),
-                    "tenantId", user.tenantId().toString(), "data", Map.of("name", user.name())));
+            outbox.enqueue(NotificationEmails.NAME, EmailMessage.welcome(user.email(), user.tenantId().toString(), user.name()));
             audit.record(user.tenantId(), user.id().toString(), "email.verified", origin, Map.of());
         });
     }

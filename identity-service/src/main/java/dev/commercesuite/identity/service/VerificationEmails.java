@@ -2,11 +2,11 @@ package dev.commercesuite.identity.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.commercesuite.defaults.outbox.NotificationEmails;
+import dev.commercesuite.clients.notification.EmailMessage;
+import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.identity.domain.User;
 import dev.commercesuite.identity.repository.OneTimeTokenRepository;
@@ -32,7 +32,6 @@ public class VerificationEmails {
         String token = OneTimeTokens.generate();
         tokens.replace(OneTimeTokenRepository.Kind.VERIFICATION, user.id(), OneTimeTokens.sha256(token), now,
                 now.plus(TOKEN_LIFETIME));
-        outbox.enqueue(NotificationEmails.NAME, Map.of("template", "verify-email", "to", user.email(),
-                "tenantId", user.tenantId().toString(), "data", Map.of("name", user.name(), "token", token)));
+        outbox.enqueue(NotificationEmails.NAME, EmailMessage.verifyEmail(user.email(), user.tenantId().toString(), user.name(), token));
     }
 }

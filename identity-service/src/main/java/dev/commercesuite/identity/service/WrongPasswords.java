@@ -5,7 +5,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.commercesuite.defaults.outbox.NotificationEmails;
+import dev.commercesuite.clients.notification.EmailMessage;
+import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.identity.domain.Lockout;
 import dev.commercesuite.identity.domain.RequestOrigin;
@@ -37,9 +38,8 @@ public class WrongPasswords {
         if (failure.startedLockout()) {
             audit.record(user.tenantId(), actor, "account.locked", origin,
                     Map.of("until", failure.lockedUntil().toString()));
-            outbox.enqueue(NotificationEmails.NAME, Map.of("template", "account-locked",
-                    "to", user.email(), "tenantId", user.tenantId().toString(),
-                    "data", Map.of("name", user.name(), "minutes", failure.lockedFor().toMinutes())));
+            outbox.enqueue(NotificationEmails.NAME, EmailMessage.accountLocked(user.email(), user.tenantId().toString(), user.name(),
+                    failure.lockedFor().toMinutes()));
         }
     }
 }

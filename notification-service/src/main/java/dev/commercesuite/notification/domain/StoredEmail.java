@@ -3,9 +3,11 @@ package dev.commercesuite.notification.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.commercesuite.defaults.queue.LeasedItem;
+
 /** One row of the email queue. */
 public record StoredEmail(UUID id, String clientId, String idempotencyKey, String requestHash, String template,
         String locale, String tenantId, String recipient, String subject, String htmlBody, String textBody,
         EmailStatus status, int attempts, String lastError, Instant nextAttemptAt, Instant createdAt,
-        Instant updatedAt, Instant sentAt) {
+        Instant updatedAt, Instant sentAt) implements LeasedItem {
 }

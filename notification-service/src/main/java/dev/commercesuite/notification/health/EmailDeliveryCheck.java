@@ -3,8 +3,8 @@ package dev.commercesuite.notification.health;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,14 +38,16 @@ public class EmailDeliveryCheck implements HealthCheck {
     private final CircuitBreakerMaintenance breakers;
     private final String smtpHost;
     private final int smtpPort;
+    private final Clock clock;
 
     public EmailDeliveryCheck(EmailRepository emails, CircuitBreakerMaintenance breakers, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String smtpHost,
+            Clock clock, @ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String smtpHost,
             @ConfigProperty(name = "quarkus.mailer.port", defaultValue = "25") int smtpPort) {
         this.emails = emails;
         this.breakers = breakers;
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
+        this.clock = clock;
         Gauge.builder("notification.queue.depth", this, check -> check.stats().depth())
                 .description("Emails queued or being sent").register(registry);
         Gauge.builder("notification.queue.oldest.age", this, check -> check.oldestAgeSeconds())
@@ -79,8 +81,8 @@ public class EmailDeliveryCheck implements HealthCheck {
         return oldestAgeSeconds(stats());
     }
 
-    private static long oldestAgeSeconds(EmailRepository.QueueStats stats) {
-        return stats.oldestCreatedAt().map(oldest -> Duration.between(oldest, Instant.now()).toSeconds()).orElse(0L);
+    private long oldestAgeSeconds(EmailRepository.QueueStats stats) {
+        return stats.oldestCreatedAt().map(oldest -> Duration.between(oldest, clock.instant()).toSeconds()).orElse(0L);
     }
 
     boolean smtpReachable() {

@@ -17,15 +17,18 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.commercesuite.defaults.paging.Cursor;
+import dev.commercesuite.defaults.queue.LeasedQueue;
 import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.StoredEmail;
 
 /**
- * The email queue in PostgreSQL, in plain JDBC: every method is one statement, so each is atomic on its own. Claims
- * use {@code FOR UPDATE SKIP LOCKED} and a lease, which lets any number of workers share the queue.
+ * The email queue in PostgreSQL, in plain JDBC: every method is one statement, so each is atomic on its own. As a
+ * {@link LeasedQueue} its claims use {@code FOR UPDATE SKIP LOCKED} and a lease, which lets any number of workers
+ * share the queue; times come from the application's clock.
  */
 @ApplicationScoped
-public class EmailRepository {
+public class EmailRepository implements LeasedQueue<StoredEmail> {
 
     private static final String COLUMNS = "id, client_id, idempotency_key, request_hash, template, locale, tenant_id,"
             + " recipient, subject, html_body, text_body, status, attempts, last_error, next_attempt_at, created_at,"
@@ -81,52 +84,60 @@ public class EmailRepository {
         return one("SELECT " + COLUMNS + " FROM emails WHERE id = ? AND tenant_id = ?", id, tenantId);
     }
 
-    /**
-     * Claims up to {@code limit} emails that are due (queued and past their next attempt time, or sending with an
-     * expired lease: their worker died), marks them sending with a new lease and counts the attempt.
-     */
-    public List<StoredEmail> claimDue(int limit, Duration lease) {
-        String sql = "UPDATE emails SET status = 'sending', attempts = attempts + 1, updated_at = now(),"
-                + " lease_until = now() + make_interval(secs => ?)"
+    @Override
+    public List<StoredEmail> claim(int limit, Instant now, Duration lease) {
+        String sql = "UPDATE emails SET status = 'sending', attempts = attempts + 1, updated_at = ?, lease_until = ?"
                 + " WHERE id IN (SELECT id FROM emails"
-                + "   WHERE (status = 'queued' AND next_attempt_at <= now())"
-                + "      OR (status = 'sending' AND lease_until < now())"
+                + "   WHERE (status = 'queued' AND next_attempt_at <= ?)"
+                + "      OR (status = 'sending' AND lease_until < ?)"
                 + "   ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
                 + " RETURNING " + COLUMNS;
-        return list(sql, (double) lease.toMillis() / 1000, limit);
+        return list(sql, timestamp(now), timestamp(now.plus(lease)), timestamp(now), timestamp(now), limit);
     }
 
     /** The claimed email reached the SMTP server. */
-    public void markSent(UUID id) {
-        update("UPDATE emails SET status = 'sent', sent_at = now(), updated_at = now(), lease_until = NULL,"
-                + " last_error = NULL WHERE id = ? AND status = 'sending'", id);
+    @Override
+    public void succeeded(StoredEmail email, Instant now) {
+        update("UPDATE emails SET status = 'sent', sent_at = ?, updated_at = ?, lease_until = NULL,"
+                + " last_error = NULL WHERE id = ? AND status = 'sending'", timestamp(now), timestamp(now), email.id());
     }
 
-    /** The attempt failed: retry at {@code nextAttemptAt}, or give up when {@code dead}. */
-    public void markFailed(UUID id, String error, Instant nextAttemptAt, boolean dead) {
-        update("UPDATE emails SET status = ?, last_error = ?, next_attempt_at = ?, updated_at = now(),"
+    @Override
+    public void retryLater(StoredEmail email, String error, Instant nextAttempt, Instant now) {
+        failed(email.id(), "queued", error, nextAttempt, now);
+    }
+
+    @Override
+    public void dead(StoredEmail email, String error, Instant now) {
+        failed(email.id(), "dead", error, email.nextAttemptAt(), now);
+    }
+
+    private void failed(UUID id, String status, String error, Instant nextAttemptAt, Instant now) {
+        update("UPDATE emails SET status = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,"
                 + " lease_until = NULL WHERE id = ? AND status = 'sending'",
-                dead ? "dead" : "queued", error, timestamp(nextAttemptAt), id);
+                status, error, timestamp(nextAttemptAt), timestamp(now), id);
     }
 
     /** Gives a claim back without counting the attempt (the circuit was open: nothing was tried). */
-    public void release(UUID id, Instant nextAttemptAt) {
+    @Override
+    public void release(StoredEmail email, Instant nextAttempt, Instant now) {
         update("UPDATE emails SET status = 'queued', attempts = GREATEST(attempts - 1, 0), next_attempt_at = ?,"
-                + " updated_at = now(), lease_until = NULL WHERE id = ? AND status = 'sending'",
-                timestamp(nextAttemptAt), id);
+                + " updated_at = ?, lease_until = NULL WHERE id = ? AND status = 'sending'",
+                timestamp(nextAttempt), timestamp(now), email.id());
     }
 
     /** Queues a dead email again with a fresh attempt budget; false when it is not dead. */
-    public boolean requeueDead(UUID id, String tenantId) {
-        return update("UPDATE emails SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now()"
-                + " WHERE id = ? AND tenant_id = ? AND status = 'dead'", id, tenantId) == 1;
+    public boolean requeueDead(UUID id, String tenantId, Instant now) {
+        return update("UPDATE emails SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?"
+                + " WHERE id = ? AND tenant_id = ? AND status = 'dead'", timestamp(now), timestamp(now), id,
+                tenantId) == 1;
     }
 
     /**
      * One page of a tenant's emails, newest first, after the (createdAt, id) of the previous page's last row.
      */
     public List<StoredEmail> page(String tenantId, Optional<EmailStatus> status, int limit,
-            Optional<PageCursor> after) {
+            Optional<Cursor> after) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM emails WHERE tenant_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(tenantId));
         status.ifPresent(s -> {
@@ -163,9 +174,6 @@ public class EmailRepository {
     }
 
     public record QueueStats(long depth, Optional<Instant> oldestCreatedAt) {
-    }
-
-    public record PageCursor(Instant createdAt, UUID id) {
     }
 
     private Optional<StoredEmail> one(String sql, Object... parameters) {

@@ -2,6 +2,7 @@ package dev.commercesuite.notification.rest;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.commercesuite.notification.domain.StoredEmail;
-import dev.commercesuite.notification.repository.EmailRepository;
-import dev.commercesuite.notification.service.EmailIntakeService;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
+import dev.commercesuite.notification.domain.StoredEmail;
+import dev.commercesuite.notification.service.EmailIntakeService;
+import dev.commercesuite.notification.service.NewEmail;
 
 /** Email intake for the other services (service tokens only; never routed by the gateway). */
 @Path("/internal/v1/emails")
@@ -36,15 +37,13 @@ import dev.commercesuite.defaults.problem.InvalidRequestException;
 public class EmailResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final EmailIntakeService intake;
-    private final EmailRepository emails;
     private final JsonWebToken caller;
 
-    public EmailResource(EmailIntakeService intake, EmailRepository emails, JsonWebToken caller) {
+    public EmailResource(EmailIntakeService intake, JsonWebToken caller) {
         this.intake = intake;
-        this.emails = emails;
         this.caller = caller;
     }
 
@@ -64,7 +63,8 @@ public class EmailResource {
             throw new InvalidRequestException(IDEMPOTENCY_KEY,
                     "is required: 1 to 200 visible ASCII characters, unique per email");
         }
-        StoredEmail email = intake.accept(clientId(), idempotencyKey, request);
+        StoredEmail email = intake.accept(clientId(), idempotencyKey, new NewEmail(request.template(), request.to(),
+                request.locale(), request.tenantId(), request.data()));
         return Response.accepted(new EmailAccepted(email.id(), email.status().value()))
                 .location(URI.create("/internal/v1/emails/" + email.id()))
                 .build();
@@ -76,8 +76,7 @@ public class EmailResource {
     @APIResponse(responseCode = "200", description = "Status, attempts, last error and timestamps")
     @APIResponse(responseCode = "404", description = "No such email for this client")
     public EmailView get(@PathParam("id") UUID id) {
-        return emails.find(id)
-                .filter(email -> email.clientId().equals(clientId()))
+        return intake.findForClient(id, clientId())
                 .map(EmailView::of)
                 .orElseThrow(NotFoundException::new);
     }

@@ -1,9 +1,5 @@
 package dev.commercesuite.notification.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.commercesuite.defaults.paging.Cursor;
 import dev.commercesuite.defaults.paging.Page;
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.security.TokenClaims;
 import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.StoredEmail;
-import dev.commercesuite.notification.repository.EmailRepository;
-import dev.commercesuite.notification.repository.EmailRepository.PageCursor;
-import dev.commercesuite.defaults.problem.InvalidRequestException;
+import dev.commercesuite.notification.service.NotificationAdminService;
 
 /** The tenant admin's view of the shop's emails: list by status, and retry a dead one. */
 @Path("/api/v1/notifications")
@@ -44,11 +40,11 @@ public class NotificationAdminResource {
 
     static final String TENANT_CLAIM = "tenant";
 
-    private final EmailRepository emails;
+    private final NotificationAdminService admin;
     private final JsonWebToken caller;
 
-    public NotificationAdminResource(EmailRepository emails, JsonWebToken caller) {
-        this.emails = emails;
+    public NotificationAdminResource(NotificationAdminService admin, JsonWebToken caller) {
+        this.admin = admin;
         this.caller = caller;
     }
 
@@ -60,12 +56,9 @@ public class NotificationAdminResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Page<EmailView> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @QueryParam("cursor") String cursor) {
-        List<StoredEmail> rows = emails.page(tenant(), parseStatus(status), limit + 1, parseCursor(cursor));
-        boolean more = rows.size() > limit;
-        List<StoredEmail> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? encode(page.get(page.size() - 1)) : null;
-        return new Page<>(page.stream().map(EmailView::of).toList(), next);
+            @QueryParam(Cursor.PARAMETER) String cursor) {
+        Page<StoredEmail> page = admin.list(tenant(), parseStatus(status), limit, Cursor.decode(cursor));
+        return new Page<>(page.items().stream().map(EmailView::of).toList(), page.nextCursor());
     }
 
     @POST
@@ -75,12 +68,8 @@ public class NotificationAdminResource {
     @APIResponse(responseCode = "404", description = "No such email in this tenant")
     @APIResponse(responseCode = "409", description = "The email is not dead")
     public Response retry(@PathParam("id") UUID id) {
-        String tenant = tenant();
-        StoredEmail email = emails.findForTenant(id, tenant).orElseThrow(NotFoundException::new);
-        if (!emails.requeueDead(id, tenant)) {
-            throw new EmailNotDeadException(email.status());
-        }
-        return Response.accepted(new EmailAccepted(id, EmailStatus.QUEUED.value())).build();
+        UUID queued = admin.retry(id, tenant()).orElseThrow(NotFoundException::new);
+        return Response.accepted(new EmailAccepted(queued, EmailStatus.QUEUED.value())).build();
     }
 
     private String tenant() {
@@ -96,22 +85,5 @@ public class NotificationAdminResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("status", "must be one of queued, sending, sent, dead");
         }
-    }
-
-    private static Optional<PageCursor> parseCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return Optional.of(new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1])));
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("cursor", "is not a cursor this endpoint returned");
-        }
-    }
-
-    private static String encode(StoredEmail last) {
-        String raw = last.createdAt() + "|" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
+import dev.commercesuite.notification.service.EmailNotDeadException;
 import dev.commercesuite.notification.service.IdempotencyConflictException;
 import io.vertx.core.http.HttpServerRequest;
 

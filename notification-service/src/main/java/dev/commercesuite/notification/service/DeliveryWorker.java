@@ -1,62 +1,52 @@
 package dev.commercesuite.notification.service;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.jboss.logging.Logger;
 
-import dev.commercesuite.defaults.logging.LogMasking;
-import dev.commercesuite.defaults.retry.Backoff;
+import dev.commercesuite.defaults.queue.LeasedQueueWorker;
+import dev.commercesuite.defaults.queue.LeasedWork;
 import dev.commercesuite.notification.client.SmtpSender;
 import dev.commercesuite.notification.config.NotificationConfig;
 import dev.commercesuite.notification.domain.StoredEmail;
 import dev.commercesuite.notification.repository.EmailRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sends due emails. Each round claims a batch (SKIP LOCKED, with a lease), sends its emails concurrently and records
- * each outcome;
- * a failure schedules the next attempt with backoff, the last allowed failure makes the email dead, and an open
- * circuit gives the claim back untouched. Several replicas can run it at once. On shutdown it finishes the batch in
- * hand and claims no more.
+ * Sends due emails with the shared {@link LeasedQueueWorker} over the email queue: each round claims a batch (SKIP
+ * LOCKED, with a lease), sends its emails concurrently and records each outcome. A failure schedules the next attempt
+ * with backoff, the last allowed failure (or one that can never succeed, such as an address the mailer refuses as an
+ * argument) makes the email dead, and an open circuit gives the claim back untouched. Several replicas can run it at
+ * once. On shutdown it finishes the batch in hand and claims no more.
  */
 @Startup // its meters exist from the first scrape, not from its first use
 @ApplicationScoped
 public class DeliveryWorker {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    private static final int MAX_ERROR_LENGTH = 1000;
-
-    private final EmailRepository emails;
-    private final SmtpSender sender;
-    private final NotificationConfig config;
-    private final Counter sent;
-    private final Counter failed;
-    private final Counter dead;
+    private final LeasedQueueWorker<StoredEmail> worker;
     private volatile boolean stopping;
 
     public DeliveryWorker(EmailRepository emails, SmtpSender sender, NotificationConfig config,
-            MeterRegistry registry) {
-        this.emails = emails;
-        this.sender = sender;
-        this.config = config;
-        this.sent = Counter.builder("notification.emails.sent").description("Emails accepted by the SMTP server")
+            MeterRegistry registry, Clock clock) {
+        Counter sent = Counter.builder("notification.emails.sent").description("Emails accepted by the SMTP server")
                 .register(registry);
-        this.failed = Counter.builder("notification.emails.failed").description("Failed delivery attempts")
+        Counter failed = Counter.builder("notification.emails.failed").description("Failed delivery attempts")
                 .register(registry);
-        this.dead = Counter.builder("notification.emails.dead").description("Emails given up after the last attempt")
-                .register(registry);
+        Counter dead = Counter.builder("notification.emails.dead")
+                .description("Emails given up after the last attempt").register(registry);
+        NotificationConfig.Delivery delivery = config.delivery();
+        LeasedQueueWorker.Settings settings = new LeasedQueueWorker.Settings(delivery.batchSize(), delivery.lease(),
+                delivery.baseBackoff(), delivery.maxBackoff(), delivery.maxAttempts(), delivery.circuitOpenDelay(),
+                true);
+        this.worker = new LeasedQueueWorker<>("Email", emails, new Sending(sender, sent, failed, dead), settings,
+                clock);
     }
 
     @Scheduled(identity = "email-delivery", every = "${notification.delivery.poll-interval:1S}",
@@ -67,64 +57,49 @@ public class DeliveryWorker {
 
     /** Delivers batches until nothing is due (or shutdown begins); safe to run on several threads or replicas. */
     public void drainOnce() {
-        while (!stopping) {
-            List<StoredEmail> batch = emails.claimDue(config.delivery().batchSize(), config.delivery().lease());
-            if (batch.isEmpty()) {
-                return;
-            }
-            // the batch's emails go out concurrently (the mailer's connection pool bounds it), each recorded on its own
-            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (StoredEmail email : batch) {
-                    senders.submit(() -> deliverOrLeave(email));
-                }
-            }
-        }
-    }
-
-    /** A failure to record the outcome (the database is away) leaves the claim to expire and be retried. */
-    private void deliverOrLeave(StoredEmail email) {
-        try {
-            deliver(email);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record the delivery of email %s; it is retried when its lease expires", email.id());
-        }
-    }
-
-    void deliver(StoredEmail email) {
-        try {
-            sender.send(email);
-            emails.markSent(email.id());
-            sent.increment();
-        } catch (CircuitBreakerOpenException e) {
-            emails.release(email.id(), Instant.now().plus(config.delivery().circuitOpenDelay()));
-        } catch (RuntimeException e) {
-            failed.increment();
-            boolean giveUp = email.attempts() >= config.delivery().maxAttempts();
-            String error = describe(e);
-            Instant next = Instant.now().plus(Backoff.after(email.attempts(), config.delivery().baseBackoff(),
-                    config.delivery().maxBackoff(), ThreadLocalRandom.current()));
-            emails.markFailed(email.id(), error, next, giveUp);
-            if (giveUp) {
-                dead.increment();
-                LOG.errorf("Email %s (%s) is dead after %d attempts: %s", email.id(), email.template(),
-                        email.attempts(), LogMasking.maskEmails(error));
-            } else {
-                LOG.warnf("Email %s (%s) attempt %d failed, next at %s: %s", email.id(), email.template(),
-                        email.attempts(), next, LogMasking.maskEmails(error));
-            }
-        }
+        worker.drain(() -> stopping);
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
     }
 
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** One email to the SMTP server, counted. */
+    private record Sending(SmtpSender sender, Counter sent, Counter failed, Counter dead)
+            implements LeasedWork<StoredEmail> {
+
+        @Override
+        public void process(StoredEmail email) {
+            sender.send(email);
         }
-        String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+
+        @Override
+        public Verdict judge(RuntimeException failure) {
+            return failure instanceof CircuitBreakerOpenException ? Verdict.NOT_ATTEMPTED
+                    : LeasedWork.super.judge(failure);
+        }
+
+        /** The root cause: the mailer wraps the SMTP server's answer. */
+        @Override
+        public String describe(RuntimeException failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+
+        @Override
+        public void succeeded(StoredEmail email) {
+            sent.increment();
+        }
+
+        @Override
+        public void failed(StoredEmail email, String error, boolean isDead) {
+            failed.increment();
+            if (isDead) {
+                dead.increment();
+            }
+        }
     }
 }

@@ -3,9 +3,11 @@ package dev.commercesuite.notification.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,6 @@ import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.EmailTemplate;
 import dev.commercesuite.notification.domain.StoredEmail;
 import dev.commercesuite.notification.repository.EmailRepository;
-import dev.commercesuite.notification.rest.EmailRequest;
 
 /**
  * Accepts an email: renders it and stores it durably, once per (client, Idempotency-Key). A replay of the same request
@@ -32,20 +33,22 @@ public class EmailIntakeService {
     private final EmailRenderer renderer;
     private final EmailRepository emails;
     private final ObjectMapper canonicalJson;
+    private final Clock clock;
 
-    public EmailIntakeService(EmailRenderer renderer, EmailRepository emails, ObjectMapper json) {
+    public EmailIntakeService(EmailRenderer renderer, EmailRepository emails, ObjectMapper json, Clock clock) {
         this.renderer = renderer;
         this.emails = emails;
         this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.clock = clock;
     }
 
-    public StoredEmail accept(String clientId, String idempotencyKey, EmailRequest request) {
+    public StoredEmail accept(String clientId, String idempotencyKey, NewEmail request) {
         String hash = hash(request);
         EmailTemplate template = EmailTemplate.byId(request.template())
                 .orElseThrow(() -> new InvalidRequestException("template", "is not a known template"));
         String locale = renderer.resolveLocale(template, request.locale());
         RenderedEmail rendered = renderer.render(template, locale, request.data());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         StoredEmail email = new StoredEmail(UuidV7.next(), clientId, idempotencyKey, hash, template.id(), locale,
                 request.tenantId(), request.to(), rendered.subject(), rendered.html(), rendered.text(),
                 EmailStatus.QUEUED, 0, null, now, now, now, null);
@@ -54,6 +57,11 @@ public class EmailIntakeService {
         }
         // the key was used before (a retry, or a concurrent request that won the insert): answer as its replay
         return replay(emails.findByKey(clientId, idempotencyKey).orElseThrow(), hash);
+    }
+
+    /** An email this client queued; another client's email does not exist for it. */
+    public Optional<StoredEmail> findForClient(UUID id, String clientId) {
+        return emails.find(id).filter(email -> email.clientId().equals(clientId));
     }
 
     private static StoredEmail replay(StoredEmail stored, String hash) {
@@ -65,7 +73,7 @@ public class EmailIntakeService {
     }
 
     /** SHA-256 of the request as JSON with object keys sorted, so key order and whitespace do not matter. */
-    private String hash(EmailRequest request) {
+    private String hash(NewEmail request) {
         try {
             Map<?, ?> tree = canonicalJson.convertValue(request, Map.class);
             byte[] canonical = canonicalJson.writeValueAsBytes(tree);

@@ -1,7 +1,6 @@
 package dev.commercesuite.defaults.outbox;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -33,6 +32,19 @@ public interface OutboxConfig {
     @WithDefault("1H")
     Duration maxBackoff();
 
-    /** notification-service's base URL, e.g. {@code http://notification-service:8083}, for email messages. */
-    Optional<String> notificationUrl();
+    /** Failed attempts after which a message is dead; 0 (the default) retries until the receiver takes it. */
+    @WithDefault("0")
+    int maxAttempts();
+
+    /** How long sent messages are kept (their payloads hold addresses) before the retention job deletes them. */
+    @WithDefault("7D")
+    Duration retention();
+
+    /** How long dead messages are kept, counted from when they were written, for an operator to look into them. */
+    @WithDefault("30D")
+    Duration deadRetention();
+
+    /** When the retention job runs (Quartz cron syntax, in UTC). */
+    @WithDefault("0 37 3 * * ?")
+    String retentionCron();
 }

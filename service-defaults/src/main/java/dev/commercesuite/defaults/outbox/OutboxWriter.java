@@ -3,6 +3,7 @@ package dev.commercesuite.defaults.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -26,10 +27,12 @@ public class OutboxWriter {
 
     private final Instance<DataSource> dataSource;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public OutboxWriter(Instance<DataSource> dataSource, ObjectMapper json) {
+    public OutboxWriter(Instance<DataSource> dataSource, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Queues {@code payload}, serialised as JSON, for {@code destination}; returns the message id. */
@@ -44,7 +47,7 @@ public class OutboxWriter {
     /** Queues {@code payload} (JSON) for {@code destination}; returns the message id, its idempotency key. */
     public UUID enqueue(String destination, String payload) {
         UUID id = UuidV7.next();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         try (Connection connection = dataSource.get().getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (id, destination, payload,"
                         + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")) {

@@ -13,19 +13,26 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.DefaultBean;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
 /**
  * Gets this service's client-credentials token from identity-service and keeps it until shortly before it expires,
  * so calls to other services cost one token request per token lifetime, not one per call. Thread-safe; concurrent
- * callers during a renewal wait for the one request in flight.
+ * callers during a renewal wait for the one request in flight. While the token endpoint keeps failing, a circuit
+ * breaker ({@value #BREAKER}) makes callers fail fast instead of each waiting out the timeout.
  */
 @ApplicationScoped
 @DefaultBean
 public class ServiceTokenClient implements ServiceTokenSource {
+
+    /** The breaker's name, for its metrics and {@code CircuitBreakerMaintenance}. */
+    public static final String BREAKER = "service-token";
 
     private final ServiceClientConfig config;
     private final ObjectMapper json;
@@ -48,6 +55,9 @@ public class ServiceTokenClient implements ServiceTokenSource {
 
     /** A valid access token for this service, from the cache when it has one that is not about to expire. */
     @Override
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000, successThreshold = 1,
+            failOn = ServiceTokenException.class)
+    @CircuitBreakerName(BREAKER)
     public String token() {
         CachedToken current = cached;
         if (current != null && current.usableAt(clock.instant())) {

@@ -1,4 +1,4 @@
-package dev.commercesuite.notification.rest;
+package dev.commercesuite.notification.service;
 
 import dev.commercesuite.notification.domain.EmailStatus;
 

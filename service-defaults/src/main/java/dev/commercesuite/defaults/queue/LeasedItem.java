@@ -1,0 +1,11 @@
+package dev.commercesuite.defaults.queue;
+
+import java.util.UUID;
+
+/** One claimed item of a {@link LeasedQueue}: its id and how many attempts it has had, this one included. */
+public interface LeasedItem {
+
+    UUID id();
+
+    int attempts();
+}

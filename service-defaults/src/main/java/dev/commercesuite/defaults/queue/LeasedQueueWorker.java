@@ -1,0 +1,123 @@
+package dev.commercesuite.defaults.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import org.jboss.logging.Logger;
+
+import dev.commercesuite.defaults.logging.LogMasking;
+import dev.commercesuite.defaults.retry.Backoff;
+
+/**
+ * The claim-process-record loop over a {@link LeasedQueue}, shared by the outbox relay and notification-service's
+ * delivery worker: claim a batch with a lease, process each item, record the outcome. A failure backs off
+ * exponentially with jitter ({@link Backoff}); a failure the work judges hopeless, or the last allowed attempt, makes
+ * the item dead; an item not attempted is given back uncounted. Several workers, threads or replicas, can drain the
+ * same queue at once.
+ */
+public final class LeasedQueueWorker<T extends LeasedItem> {
+
+    private static final Logger LOG = Logger.getLogger(LeasedQueueWorker.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    /**
+     * How the worker claims and retries. {@code maxAttempts} 0 retries forever; {@code concurrent} processes a
+     * batch's items on virtual threads at once instead of one after the other.
+     */
+    public record Settings(int batchSize, Duration lease, Duration baseBackoff, Duration maxBackoff, int maxAttempts,
+            Duration notAttemptedDelay, boolean concurrent) {
+    }
+
+    private final String label;
+    private final LeasedQueue<T> queue;
+    private final LeasedWork<T> work;
+    private final Settings settings;
+    private final Clock clock;
+
+    /** {@code label} names the items in logs, e.g. {@code "Outbox message"} or {@code "Email"}. */
+    public LeasedQueueWorker(String label, LeasedQueue<T> queue, LeasedWork<T> work, Settings settings, Clock clock) {
+        this.label = label;
+        this.queue = queue;
+        this.work = work;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Claims and processes batches until nothing is due or {@code stopping} says so (checked between batches). */
+    public void drain(BooleanSupplier stopping) {
+        while (!stopping.getAsBoolean()) {
+            List<T> batch = queue.claim(settings.batchSize(), clock.instant(), settings.lease());
+            if (batch.isEmpty()) {
+                return;
+            }
+            if (settings.concurrent()) {
+                try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (T item : batch) {
+                        workers.submit(() -> processOrLeave(item));
+                    }
+                }
+            } else {
+                batch.forEach(this::processOrLeave);
+            }
+        }
+    }
+
+    /** A failure to record the outcome (the database is away) leaves the claim to expire and be retried. */
+    private void processOrLeave(T item) {
+        try {
+            process(item);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record the outcome of %s %s; it is retried when its lease expires",
+                    label.toLowerCase(Locale.ROOT), item.id());
+        }
+    }
+
+    private void process(T item) {
+        try {
+            work.process(item);
+        } catch (RuntimeException failure) {
+            failed(item, failure);
+            return;
+        }
+        queue.succeeded(item, clock.instant());
+        work.succeeded(item);
+    }
+
+    private void failed(T item, RuntimeException failure) {
+        LeasedWork.Verdict verdict = work.judge(failure);
+        Instant now = clock.instant();
+        if (verdict == LeasedWork.Verdict.NOT_ATTEMPTED) {
+            queue.release(item, now.plus(settings.notAttemptedDelay()), now);
+            return;
+        }
+        String error = truncate(work.describe(failure));
+        boolean outOfAttempts = settings.maxAttempts() > 0 && item.attempts() >= settings.maxAttempts();
+        if (verdict == LeasedWork.Verdict.GIVE_UP || outOfAttempts) {
+            queue.dead(item, error, now);
+            work.failed(item, error, true);
+            LOG.errorf("%s %s is dead after %d attempt(s): %s", label, item.id(), item.attempts(),
+                    LogMasking.maskEmails(error));
+            return;
+        }
+        Instant next = now.plus(Backoff.after(item.attempts(), settings.baseBackoff(), settings.maxBackoff(),
+                ThreadLocalRandom.current()));
+        queue.retryLater(item, error, next, now);
+        work.failed(item, error, false);
+        LOG.warnf("%s %s attempt %d failed, next at %s: %s", label, item.id(), item.attempts(), next,
+                LogMasking.maskEmails(error));
+    }
+
+    /** At most {@value #MAX_ERROR_LENGTH} characters, and none PostgreSQL cannot store (a poison item may be quoted). */
+    private static String truncate(String error) {
+        String text = error == null ? "unknown error" : error;
+        text = text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+        return text.replace("\u0000", "\\u0000");
+    }
+}
