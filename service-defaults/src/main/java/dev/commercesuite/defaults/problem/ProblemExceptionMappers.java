@@ -39,6 +39,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    private static final String UNDECODABLE_FORM = "Failed to decode URL ";
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
@@ -204,6 +205,20 @@ public class ProblemExceptionMappers {
         return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
                 "The request has " + fields + (fields == 1 ? " invalid field." : " invalid fields."), request.path(),
                 e.errors()));
+    }
+
+    /**
+     * Quarkus REST decodes a form body only when a resource asks for its fields, and refuses a malformed escape
+     * ({@code %zz}, bytes that are not UTF-8) with this exception and message; any other is a bug of ours.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, HttpServerRequest request) {
+        if (e.getMessage() != null && e.getMessage().startsWith(UNDECODABLE_FORM)) {
+            return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
+                    "The request has 1 invalid field.", request.path(),
+                    List.of(new Problem.FieldError("body", "must be percent-encoded UTF-8"))));
+        }
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,6 +59,13 @@ public class ProbeResource {
     @Path("/tokens")
     public TokenRequest token(TokenRequest request) {
         return request;
+    }
+
+    @POST
+    @Path("/forms")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String form(@FormParam("name") String name) {
+        return name;
     }
 
     @GET

@@ -43,12 +43,27 @@ public final class RawHttp {
     }
 
     public static Answer exchange(int port, byte[] head) {
+        return exchange(port, head, null);
+    }
+
+    /** As {@link #exchange(int, String)}, with {@code body} after the head and its {@code Content-Length}. */
+    public static Answer exchange(int port, String head, byte[] body) {
+        return exchange(port, head.getBytes(StandardCharsets.ISO_8859_1), body);
+    }
+
+    private static Answer exchange(int port, byte[] head, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(head);
+            if (body != null) {
+                out.write(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
             out.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
             out.flush();
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {

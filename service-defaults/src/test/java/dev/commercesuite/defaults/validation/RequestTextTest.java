@@ -43,6 +43,26 @@ class RequestTextTest {
         assertTrue(answer.body().contains("validation-failed"), answer.body());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "NUL in a form field|name=a%00b|name",
+        "escape in a form field|name=%1B|name",
+        "broken escape in a form field|name=%zz|body",
+        "DEL in a form field|name=%7F|name"})
+    void formFieldsAreHeldToTheSameRule(String name, String form, String field) {
+        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").body(form)
+                .when().post("/probe/forms")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
+    }
+
+    @Test
+    void plainFormFieldsPass() {
+        given().contentType("application/x-www-form-urlencoded").formParam("name", "Zoë\nline")
+                .when().post("/probe/forms")
+                .then().statusCode(200);
+    }
+
     @Test
     void plainUnicodeInTheQueryPasses() {
         given().queryParam("limit", 5).queryParam("name", "Zoë 東京 😀").when().get("/probe/items")
