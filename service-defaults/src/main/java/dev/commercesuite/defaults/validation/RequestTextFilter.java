@@ -28,6 +28,7 @@ public class RequestTextFilter {
     static final int PRIORITY = RequestIdFilter.PRIORITY - 2;
 
     private static final String UNDECODABLE = "must be percent-encoded UTF-8";
+    private static final String TRAVERSAL = "must not hold dot segments or encoded slashes";
     private static final String HEADER_MESSAGE = "must not contain control characters";
 
     private final RouterProblemHandlers problems;
@@ -64,6 +65,10 @@ public class RequestTextFilter {
             String decoded = PercentDecoding.decode(segment, false);
             if (decoded == null) {
                 return new Problem.FieldError("path", UNDECODABLE);
+            }
+            // a segment that decodes to a traversal step could reach another route of the service behind a proxy
+            if (decoded.equals(".") || decoded.equals("..") || decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0) {
+                return new Problem.FieldError("path", TRAVERSAL);
             }
             if (!Text.isAcceptable(decoded)) {
                 return new Problem.FieldError("path", Text.MESSAGE);

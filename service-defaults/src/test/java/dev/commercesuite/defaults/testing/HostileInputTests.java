@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,14 @@ public abstract class HostileInputTests {
      */
     protected Map<String, Long> storedRows() {
         return Map.of();
+    }
+
+    /**
+     * Whether this service reads the bodies it is sent; a proxy (the gateway) passes them on, so there a hostile
+     * body only has to be answered without a server error, and how a body is typed or encoded is left to the reader.
+     */
+    protected boolean readsBodies() {
+        return true;
     }
 
     /** Waits until no background work of earlier tests can still add rows; nothing by default. */
@@ -144,7 +153,7 @@ public abstract class HostileInputTests {
                 answered(operation, "every text field = " + value.getKey(), token,
                         sendJson(operation, operation.bodyWithEveryText(value.getValue()), token));
             }
-            for (String type : HostileCorpus.contentTypes()) {
+            for (String type : readsBodies() ? HostileCorpus.contentTypes() : List.<String>of()) {
                 answered(operation, "Content-Type " + type, token, raw(operation,
                         operation.pathWith(ApiOperations.WELL_FORMED_ID), token, type,
                         operation.bodyWith("", "null").getBytes(StandardCharsets.UTF_8)));
@@ -158,6 +167,7 @@ public abstract class HostileInputTests {
 
     @Test
     void hostileFormFieldsAreAnsweredWithProblems() {
+        Assumptions.assumeTrue(operations.stream().anyMatch(Operation::takesForm), "no endpoint takes a form");
         for (Operation operation : operations) {
             if (!operation.takesForm()) {
                 continue;
@@ -211,6 +221,9 @@ public abstract class HostileInputTests {
         for (Operation operation : operations) {
             String token = tokens().isEmpty() ? null : tokens().get(0);
             for (Map.Entry<String, String> header : HostileCorpus.headers()) {
+                if (!readsBodies() && header.getKey().equals("Content-Encoding")) {
+                    continue; // how a body is encoded is the reader's business, and a proxy does not read it
+                }
                 boolean replacesToken = header.getKey().equals("Authorization");
                 answered(operation, "header " + header.getKey() + ": " + abbreviate(header.getValue()), token,
                         send(operation, operation.pathWith(ApiOperations.WELL_FORMED_ID),
@@ -297,6 +310,10 @@ public abstract class HostileInputTests {
 
     /** The request must be refused (4xx) with a problem, or with the operation's exempt error body. */
     private void refused(Operation operation, String variant, String token, Answer answer) {
+        if (!readsBodies()) {
+            answered(operation, variant, token, answer);
+            return;
+        }
         if (answer.status() < 400 || answer.status() >= 500) {
             failures.add(describe(operation, variant, token, answer) + ": expected a 4xx refusal");
             return;

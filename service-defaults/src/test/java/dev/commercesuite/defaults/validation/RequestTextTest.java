@@ -34,7 +34,10 @@ class RequestTextTest {
         "right-to-left override|/probe/items?tenant=%E2%80%AEabc|tenant",
         "NUL in a query name|/probe/items?li%00mit=1|query",
         "NUL in a path id|/probe/items/abc%00|path",
-        "broken escape in a path|/probe/it%C3ems|path"})
+        "broken escape in a path|/probe/it%C3ems|path",
+        "encoded dot segment|/probe/%2e%2e/items|path",
+        "encoded slash|/probe/items%2Fx|path",
+        "raw dot segment|/probe/x/../items|path"})
     void controlCharacterOrBadEscapeIsRefusedByName(String name, String target, String field) {
         RawHttp.Answer answer = RawHttp.exchange(RestAssured.port, "GET " + target + " HTTP/1.1\r\nHost: x\r\n");
         assertEquals(400, answer.status(), answer.head());
