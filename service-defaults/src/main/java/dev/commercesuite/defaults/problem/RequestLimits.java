@@ -31,8 +31,10 @@ public class RequestLimits {
     private final RouterProblemHandlers problems;
 
     public RequestLimits(RouterProblemHandlers problems,
-            @ConfigProperty(name = "suite.http.limits.max-request-line-length", defaultValue = "4096") int maxRequestLine,
-            @ConfigProperty(name = "suite.http.limits.max-header-size", defaultValue = "20K") MemorySize maxHeaderSize) {
+            @ConfigProperty(name = "suite.http.limits.max-request-line-length", defaultValue = "4096")
+            int maxRequestLine,
+            @ConfigProperty(name = "suite.http.limits.max-header-size", defaultValue = "20K")
+            MemorySize maxHeaderSize) {
         this.problems = problems;
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderSize = maxHeaderSize.asLongValue();

@@ -67,7 +67,8 @@ public class RequestTextFilter {
                 return new Problem.FieldError("path", UNDECODABLE);
             }
             // a segment that decodes to a traversal step could reach another route of the service behind a proxy
-            if (decoded.equals(".") || decoded.equals("..") || decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0) {
+            if (decoded.equals(".") || decoded.equals("..") || decoded.indexOf('/') >= 0
+                    || decoded.indexOf('\\') >= 0) {
                 return new Problem.FieldError("path", TRAVERSAL);
             }
             if (!Text.isAcceptable(decoded)) {

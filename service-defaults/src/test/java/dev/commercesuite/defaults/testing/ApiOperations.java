@@ -62,7 +62,8 @@ public final class ApiOperations {
                 if (body.length() > 1) {
                     body.append(',');
                 }
-                body.append('"').append(each.name()).append("\":").append(each.name().equals(field) ? json : each.sample());
+                body.append('"').append(each.name()).append("\":")
+                        .append(each.name().equals(field) ? json : each.sample());
             }
             return body.append('}').toString();
         }
@@ -141,7 +142,8 @@ public final class ApiOperations {
                 List<Field> fields = new ArrayList<>();
                 JsonNode json = content.path("application/json").path("schema");
                 JsonNode properties = resolve(json, schemas).path("properties");
-                properties.fields().forEachRemaining(p -> fields.add(new Field(p.getKey(), sample(p.getValue(), schemas))));
+                properties.fields().forEachRemaining(
+                        property -> fields.add(new Field(property.getKey(), sample(property.getValue(), schemas))));
                 List<String> formFields = new ArrayList<>();
                 resolve(content.path("application/x-www-form-urlencoded").path("schema"), schemas).path("properties")
                         .fieldNames().forEachRemaining(formFields::add);
