@@ -1,8 +1,11 @@
 package dev.commercesuite.defaults.problem;
 
+import java.util.ArrayDeque;
+
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Names invalid values the way the client wrote them, for {@link Problem.FieldError#field()}. */
@@ -58,5 +61,22 @@ public final class FieldNames {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * The JSON path a parser had reached, e.g. {@code lines[0].sku}: where it stood when it refused the input (a key
+     * repeated in one object); empty at the root.
+     */
+    public static String of(JsonStreamContext context) {
+        ArrayDeque<String> steps = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                steps.addFirst("[" + Math.max(at.getCurrentIndex(), 0) + "]");
+            } else if (at.getCurrentName() != null) {
+                steps.addFirst("." + at.getCurrentName());
+            }
+        }
+        String path = String.join("", steps);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 }

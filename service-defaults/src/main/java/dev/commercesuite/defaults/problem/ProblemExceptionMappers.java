@@ -15,11 +15,16 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.commercesuite.defaults.validation.InvalidTextException;
+import dev.commercesuite.defaults.validation.Text;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -34,6 +39,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    private static final String UNDECODABLE_FORM = "Failed to decode URL ";
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
@@ -82,12 +88,23 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response json(JacksonException e, HttpServerRequest request) {
+        if (e.getProcessor() instanceof JsonGenerator) {
+            return unexpected(e, request); // writing a response failed: ours, not the client's
+        }
         return jsonProblem(e, request);
     }
 
     private Response jsonProblem(JacksonException e, HttpServerRequest request) {
-        if (e instanceof InvalidDefinitionException) {
-            return unexpected(e, request);
+        InvalidTextException text = causeOfType(e, InvalidTextException.class);
+        if (text != null) {
+            return invalidText(text, request);
+        }
+        StreamReadException duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return duplicateKey(duplicate, request);
+        }
+        if (e instanceof InvalidDefinitionException definition) {
+            return invalidDefinition(definition, request);
         }
         if (e instanceof MismatchedInputException mismatch) {
             return mismatchedInput(mismatch, request);
@@ -102,6 +119,61 @@ public class ProblemExceptionMappers {
                 request.path()));
     }
 
+    /**
+     * Jackson could not find a way to bind the body to the endpoint's type: while reading a request this is what the
+     * client sent (a repeated key or an object where a one-field record expected its value), so a 400; while writing
+     * a response it is a bug of ours, so a 500.
+     */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, HttpServerRequest request) {
+        if (e.getProcessor() instanceof JsonGenerator || !(e.getProcessor() instanceof JsonParser)) {
+            return unexpected(e, request);
+        }
+        String field = FieldNames.of(e);
+        return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
+                field.isEmpty() ? "The request body does not have the expected JSON structure."
+                        : "The request body does not have the expected JSON structure at '" + field + "'.",
+                request.path()));
+    }
+
+    /** A string of the body holds a character {@link Text} refuses. */
+    @ServerExceptionMapper
+    public Response invalidText(InvalidTextException e, HttpServerRequest request) {
+        String field = FieldNames.of(e);
+        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400, "The request has 1 invalid field.",
+                request.path(), List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, Text.MESSAGE))));
+    }
+
+    private static Response duplicateKey(StreamReadException e, HttpServerRequest request) {
+        String field = e.getProcessor() instanceof JsonParser parser ? FieldNames.of(parser.getParsingContext()) : "";
+        return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400, "The request has 1 invalid field.",
+                request.path(), List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
+                        "must appear only once in its object"))));
+    }
+
+    /**
+     * The parser's refusal of a key repeated in one object ({@code STRICT_DUPLICATE_DETECTION}); Jackson gives it no
+     * type of its own, only its message, and may wrap it with the path of the value around it.
+     */
+    private static StreamReadException duplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
     private static Response malformedJson(JsonParseException e, HttpServerRequest request) {
         return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
                 "The request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
@@ -112,6 +184,9 @@ public class ProblemExceptionMappers {
     /** Declared for its own type so it wins over the Jackson extension's built-in mapper. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        if (e instanceof InvalidTextException text) {
+            return invalidText(text, request);
+        }
         String field = FieldNames.of(e);
         if (field.isEmpty()) {
             return Problems.response(Problems.of(ProblemType.MALFORMED_JSON, 400,
@@ -130,6 +205,20 @@ public class ProblemExceptionMappers {
         return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
                 "The request has " + fields + (fields == 1 ? " invalid field." : " invalid fields."), request.path(),
                 e.errors()));
+    }
+
+    /**
+     * Quarkus REST decodes a form body only when a resource asks for its fields, and refuses a malformed escape
+     * ({@code %zz}, bytes that are not UTF-8) with this exception and message; any other is a bug of ours.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, HttpServerRequest request) {
+        if (e.getMessage() != null && e.getMessage().startsWith(UNDECODABLE_FORM)) {
+            return Problems.response(Problems.of(ProblemType.VALIDATION_FAILED, 400,
+                    "The request has 1 invalid field.", request.path(),
+                    List.of(new Problem.FieldError("body", "must be percent-encoded UTF-8"))));
+        }
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper

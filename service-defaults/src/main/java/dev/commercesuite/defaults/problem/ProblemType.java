@@ -15,6 +15,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
     CONFLICT("conflict", "Conflict"),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
+    URI_TOO_LONG("uri-too-long", "URI too long"),
+    HEADERS_TOO_LARGE("headers-too-large", "Request header fields too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE("unprocessable", "Unprocessable request"),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
@@ -54,9 +56,11 @@ public enum ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> HEADERS_TOO_LARGE;
             case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
             case 504 -> GATEWAY_TIMEOUT;

@@ -46,8 +46,10 @@ public final class Problems {
             case 405 -> "This resource does not support the request method.";
             case 406 -> "This resource cannot answer in any of the accepted media types.";
             case 413 -> "The request body is larger than this endpoint accepts.";
+            case 414 -> "The request line (path and query string) is longer than this service accepts.";
             case 415 -> "This resource does not accept the request's content type.";
             case 429 -> "Too many requests; retry later.";
+            case 431 -> "The request's headers are larger than this service accepts.";
             case 503 -> "The service is temporarily unavailable; retry later.";
             default -> status >= 500
                     ? "An unexpected error occurred. Quote the request id when reporting it."

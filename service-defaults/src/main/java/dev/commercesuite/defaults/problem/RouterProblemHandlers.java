@@ -103,7 +103,16 @@ public class RouterProblemHandlers {
             ctx.response().close();
             return;
         }
-        Problem problem = Problems.of(ProblemType.forStatus(status), status, detail, ctx.request().path());
+        write(ctx, Problems.of(ProblemType.forStatus(status), status, detail, ctx.request().path()));
+    }
+
+    /** Answers {@code problem} as problem+json, for filters that refuse a request before any resource runs. */
+    public void write(RoutingContext ctx, Problem problem) {
+        if (ctx.response().headWritten()) {
+            ctx.response().close();
+            return;
+        }
+        int status = problem.status();
         String body;
         try {
             body = json.writeValueAsString(problem);
