@@ -15,18 +15,20 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The shared hostile corpus against the gateway's public routes. The gateway refuses a hostile path, query string or
- * header itself, before proxying; bodies pass through to the service behind, stubbed here to accept anything, so
+ * header itself, before proxying; bodies pass through to the services behind, stubbed here to accept anything, so
  * for bodies only "never a server error" is the gateway's to prove.
  */
 @QuarkusTest
 class GatewayHostileInputTest extends HostileInputTests {
 
     @BeforeEach
-    void upstreamAcceptsAnything() {
-        WireMock upstream = new WireMock("127.0.0.1", UpstreamStub.port());
-        upstream.resetMappings();
-        upstream.register(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{}")));
+    void upstreamsAcceptAnything() {
+        for (String name : List.of(UpstreamStub.IDENTITY, UpstreamStub.ORDER, UpstreamStub.NOTIFICATION)) {
+            WireMock upstream = UpstreamStub.client(name);
+            upstream.resetMappings();
+            upstream.register(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{}")));
+        }
     }
 
     @Override
