@@ -3,6 +3,8 @@
 # address with and without an account, N calls each, default 200) and logins per second with 4 clients against the
 # bare Argon2id floor (SECONDS per measurement, default 20). Prints Markdown tables for docs/benchmarks.md.
 # Needs PostgreSQL on 127.0.0.1:5432 (./suite test starts it) and a JDK 21+ (found like ./suite does).
+# BENCH_WARMUP_ROUNDS (default 30) and BENCH_WARMUP_SECONDS (default 10) lengthen the warm-ups, to tell JIT warm-up
+# from steady-state cost.
 #   bench/identity-auth.sh [N] [SECONDS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

@@ -120,7 +120,7 @@ public final class IdentityBench {
             signupCall(shop, fourth);
             verify(fourth);
             clients.add(fourth);
-            loginRate(shop, clients, 10); // warm-up
+            loginRate(shop, clients, Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "10")));
             long serviceCpuBefore = cpuMillis(service.pid());
             long benchCpuBefore = cpuMillis(ProcessHandle.current().pid());
             long loginsStart = System.nanoTime();
@@ -218,8 +218,10 @@ public final class IdentityBench {
         Object run(int client) throws Exception;
     }
 
+    /** Rounds of every call before the enumeration timing; BENCH_WARMUP_ROUNDS (default 30) to study JIT warm-up. */
     private void warmUp(String shop, String taken, String unverified, String lockedOut) throws Exception {
-        for (int i = 0; i < 30; i++) {
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_ROUNDS", "30"));
+        for (int i = 0; i < rounds; i++) {
             signupCall(shop, taken);
             signupCall(shop, "warm" + i + "@" + shop + ".example");
             resendCall(shop, unverified);
