@@ -3,6 +3,9 @@ package dev.commercesuite.defaults.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -20,6 +23,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  * <li>A typed REST client ({@code @RegisterRestClient}) is package-private and used only by the one bean beside it
  * that owns its fault tolerance (a method with {@code @CircuitBreaker}).</li>
  * </ul>
+ * Each service's {@code ArchitectureTest} asserts that {@link #violations} finds none.
  */
 public final class LayerRules {
 
@@ -69,11 +73,17 @@ public final class LayerRules {
                         || owner.isAnnotatedWith(CIRCUIT_BREAKER));
     }
 
-    /** Fails with every dependency that points up a layer and every typed client used around its wrapper. */
-    public static void check(String basePackage) {
+    /**
+     * Every dependency under {@code basePackage} that points up a layer and every typed client used around its
+     * wrapper, one line each; empty when the structure holds. A service's {@code ArchitectureTest} asserts it is empty.
+     */
+    public static List<String> violations(String basePackage) {
         JavaClasses classes = productionClasses(basePackage);
+        List<String> violations = new ArrayList<>();
         // a service with no classes yet (order-service before its first issue) has nothing to break
-        layers(basePackage).allowEmptyShould(true).check(classes);
-        restClientsAreWrapped().allowEmptyShould(true).check(classes);
+        for (ArchRule rule : List.<ArchRule>of(layers(basePackage), restClientsAreWrapped())) {
+            violations.addAll(rule.allowEmptyShould(true).evaluate(classes).getFailureReport().getDetails());
+        }
+        return violations;
     }
 }
