@@ -21,6 +21,8 @@ import dev.commercesuite.defaults.servicetoken.ServiceTokenException;
 import dev.commercesuite.defaults.servicetoken.ServiceTokenSource;
 import dev.commercesuite.order.config.OrderConfig;
 import dev.commercesuite.order.domain.Shop;
+import dev.commercesuite.order.domain.ShopDirectoryUnavailableException;
+import dev.commercesuite.order.domain.UnknownShopException;
 import dev.commercesuite.order.domain.Tier;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;

@@ -6,8 +6,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
-import dev.commercesuite.order.client.ShopDirectoryUnavailableException;
-import dev.commercesuite.order.client.UnknownShopException;
+import dev.commercesuite.order.domain.ShopDirectoryUnavailableException;
+import dev.commercesuite.order.domain.UnknownShopException;
 import dev.commercesuite.order.service.ShopSuspendedException;
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,4 +1,4 @@
-package dev.commercesuite.order.client;
+package dev.commercesuite.order.domain;
 
 /** No shop has this id or slug (identity-service said so, or the value cannot name one). */
 public class UnknownShopException extends RuntimeException {

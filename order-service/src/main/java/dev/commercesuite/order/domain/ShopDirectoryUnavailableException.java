@@ -1,4 +1,4 @@
-package dev.commercesuite.order.client;
+package dev.commercesuite.order.domain;
 
 /** identity-service could not be asked about a shop, and no recent enough answer about it is known. */
 public class ShopDirectoryUnavailableException extends RuntimeException {
