@@ -1,6 +1,5 @@
 package dev.commercesuite.order.rest;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -80,7 +79,10 @@ public class ProductResource {
     public Response create(JsonNode body) {
         Caller admin = callers.required();
         Product product = catalog.create(admin.tenantId(), ProductFields.forCreate(body));
-        return Response.created(URI.create("/api/v1/products/" + product.id()))
+        // the path alone: JAX-RS would make it absolute with this service's own address, which behind the gateway
+        // is not the client's (a relative Location is resolved against the request's URI, RFC 9110 section 10.2.2)
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/v1/products/" + product.id())
                 .header(HttpHeaders.ETAG, EntityTags.of(product.version()))
                 .entity(ProductView.of(product)).build();
     }
