@@ -1,7 +1,6 @@
 package dev.commercesuite.order.rest;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +46,7 @@ final class ProductFields {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         List<UnaryOperator<ProductDetails>> changes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             switch (name) {
