@@ -1,75 +1,43 @@
 package dev.commercesuite.identity;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.awaitility.Awaitility;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 /**
- * The emails identity's outbox delivered to the notification-service stub ({@link NotificationStub}), read back as the
- * JSON bodies the stub received.
+ * The emails identity's outbox delivered to the notification-service stub: service-defaults' {@code CapturedEmails}
+ * with identity's own shortcut for verification tokens.
  */
 final class CapturedEmails {
 
-    static final String INTAKE = "/internal/v1/emails";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String INTAKE = dev.commercesuite.defaults.testing.CapturedEmails.INTAKE;
 
-    private final WireMock stub;
+    private final dev.commercesuite.defaults.testing.CapturedEmails emails;
 
-    private CapturedEmails(WireMock stub) {
-        this.stub = stub;
+    private CapturedEmails(dev.commercesuite.defaults.testing.CapturedEmails emails) {
+        this.emails = emails;
     }
 
     /** The stub, answering 202 to every email. */
     static CapturedEmails accepting() {
-        CapturedEmails emails = new CapturedEmails(new WireMock("127.0.0.1", NotificationStub.port()));
-        emails.stub.register(post(urlEqualTo(INTAKE)).willReturn(aResponse().withStatus(202)));
-        return emails;
+        return new CapturedEmails(dev.commercesuite.defaults.testing.CapturedEmails.accepting());
     }
 
     WireMock stub() {
-        return stub;
+        return emails.stub();
     }
 
-    /** Every email of this template sent to this address so far, oldest first. */
     List<JsonNode> all(String to, String template) {
-        List<JsonNode> found = new ArrayList<>();
-        for (var request : stub.find(postRequestedFor(urlEqualTo(INTAKE)))) {
-            JsonNode body = parse(request.getBodyAsString());
-            if (to.equals(body.path("to").asText()) && template.equals(body.path("template").asText())) {
-                found.add(body);
-            }
-        }
-        return found;
+        return emails.all(to, template);
     }
 
-    /** Waits for the first email of this template to this address. */
     JsonNode await(String to, String template) {
-        Awaitility.await(template + " to " + to).atMost(Duration.ofSeconds(20)).until(() -> !all(to, template).isEmpty());
-        return all(to, template).get(0);
+        return emails.await(to, template);
     }
 
     /** Waits for the verification email to this address and answers the token in its link. */
     String verificationToken(String to) {
         return await(to, "verify-email").path("data").path("token").asText();
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("the stub received a body that is not JSON: " + body, e);
-        }
     }
 }

@@ -17,12 +17,22 @@ class OrderPackagedIT extends PackagedServiceTests {
         return Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("orders_test"),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
+                "ORDER_IDENTITY_URL", "http://127.0.0.1:1",
+                "SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:1",
+                "SUITE_SERVICE_CLIENT_TOKEN_URL", "http://127.0.0.1:1/api/v1/auth/token",
+                "SUITE_SERVICE_CLIENT_ID", "order-service",
+                "SUITE_SERVICE_CLIENT_SECRET", "b7c1f0e2a9d84c55e3f6a1b2c3d4e5f60718293a4b5c6d7e");
     }
 
     @Override
     protected List<String> requiredSettings() {
         return List.of("quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL)",
+                "order.identity-url (ORDER_IDENTITY_URL)",
+                "suite.outbox.notification-url (SUITE_OUTBOX_NOTIFICATION_URL)",
+                "suite.service-client.token-url (SUITE_SERVICE_CLIENT_TOKEN_URL)",
+                "suite.service-client.id (SUITE_SERVICE_CLIENT_ID)",
+                "suite.service-client.secret (SUITE_SERVICE_CLIENT_SECRET)",
                 "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
     }
 }

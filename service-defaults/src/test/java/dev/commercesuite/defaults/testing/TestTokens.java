@@ -50,6 +50,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return sign(userId, Set.of(groups), Map.of("tenant", tenant), privateKey(keyDir()));
     }
 
+    /** A user's access token as identity-service issues it: {@code upn} is the user's email address. */
+    public static String user(String userId, String email, String tenant, Set<String> groups) {
+        return sign(userId, email, groups, Map.of("tenant", tenant), privateKey(keyDir()));
+    }
+
     /** The test signing key, for tests that craft their own tokens (expired, wrong issuer, other kid...). */
     public static PrivateKey signingKey() {
         return privateKey(keyDir());
@@ -85,7 +90,12 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String sign(String subject, Set<String> groups, Map<String, Object> claims, PrivateKey key) {
-        var builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(groups)
+        return sign(subject, subject, groups, claims, key);
+    }
+
+    private static String sign(String subject, String upn, Set<String> groups, Map<String, Object> claims,
+            PrivateKey key) {
+        var builder = Jwt.issuer(ISSUER).subject(subject).upn(upn).groups(groups)
                 .expiresIn(Duration.ofMinutes(15));
         claims.forEach(builder::claim);
         return builder.jws().keyId("test").sign(key);

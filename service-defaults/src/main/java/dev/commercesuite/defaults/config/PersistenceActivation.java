@@ -1,4 +1,4 @@
-package dev.commercesuite.identity.config;
+package dev.commercesuite.defaults.config;
 
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +11,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * its own error. So in the prod profile the persistence unit is active exactly when the URL is given (production takes
  * it from the environment or a system property); in every other profile it is active. This source has the lowest
  * ordinal but answers every lookup, so a value Quarkus recorded at build time (when no URL is set) cannot stick.
+ * A service that uses Hibernate ORM registers it in its own
+ * {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}; services without it do not.
  */
 public class PersistenceActivation implements ConfigSource {
 
@@ -40,7 +42,7 @@ public class PersistenceActivation implements ConfigSource {
 
     @Override
     public String getName() {
-        return "identity-persistence-activation";
+        return "suite-persistence-activation";
     }
 
     @Override

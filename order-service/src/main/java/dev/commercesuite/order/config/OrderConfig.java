@@ -1,0 +1,29 @@
+package dev.commercesuite.order.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** order-service's own settings. */
+@ConfigMapping(prefix = "order")
+public interface OrderConfig {
+
+    /** identity-service's base URL, for shop lookups, e.g. {@code http://identity-service:8081}. */
+    Optional<String> identityUrl();
+
+    Shops shops();
+
+    /** How long identity-service's answers about shops are kept. */
+    interface Shops {
+
+        /** An answer younger than this is used without asking identity again. */
+        @WithDefault("60S")
+        Duration freshFor();
+
+        /** While identity is down, an answer younger than this is still served. */
+        @WithDefault("1H")
+        Duration staleFor();
+    }
+}

@@ -1,0 +1,273 @@
+package dev.commercesuite.order.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import dev.commercesuite.defaults.ids.UuidV7;
+
+/**
+ * An order: the aggregate of its lines and its timeline. It is placed once, with prices and names copied from the
+ * catalog and stock reserved from each product, and afterwards changes only through {@link #changeStatus}, which
+ * knows the allowed transitions ({@link OrderStatus#next()}) and appends each change to the timeline. The customer
+ * reaches it with an access token of which only the SHA-256 is kept.
+ */
+@Entity
+@Table(name = "orders")
+public class Order {
+
+    /** Most lines one order may have. */
+    public static final int MAX_ITEMS = 100;
+    /** Most units of one product one line may have. */
+    public static final int MAX_QUANTITY = 100;
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id")
+    private UUID tenantId;
+
+    @Column(name = "order_number")
+    private long orderNumber;
+
+    @Column(name = "customer_id")
+    private UUID customerId;
+
+    private String email;
+
+    private String name;
+
+    @Convert(converter = OrderStatusConverter.class)
+    private OrderStatus status;
+
+    private String currency;
+
+    private long subtotal;
+
+    private long total;
+
+    @Column(name = "access_token_hash")
+    private byte[] accessTokenHash;
+
+    @Column(name = "tracking_url")
+    private String trackingUrl;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("lineNo")
+    private List<OrderItem> items = new ArrayList<>();
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("at, id")
+    private List<OrderEvent> events = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    /** Who places an order: a signed-in customer (with their user id) or a guest (no id). */
+    public record Buyer(UUID customerId, String email, String name) {
+
+        public Buyer {
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(name, "name");
+        }
+
+        public String actor() {
+            return customerId == null ? "guest" : "user:" + customerId;
+        }
+    }
+
+    /** One requested line: a product of the shop's catalog, loaded and locked by the caller, and how many. */
+    public record Line(Product product, int quantity) {
+    }
+
+    /**
+     * Places order number {@code orderNumber} of shop {@code tenantId}: every product must be the shop's, active and
+     * in one currency, with at most {@link #MAX_ITEMS} distinct lines of 1 to {@link #MAX_QUANTITY} units (the
+     * caller has told the client which field broke which rule; here they are invariants). Reserves each line's stock,
+     * all or nothing: when any line lacks stock nothing is reserved and {@link OutOfStockException} names those lines.
+     */
+    public static Order place(UUID id, UUID tenantId, long orderNumber, Buyer buyer, List<Line> lines,
+            String accessToken, Instant now) {
+        requireValid(tenantId, lines);
+        List<UUID> shortLines = lines.stream().filter(line -> !line.product().hasStockFor(line.quantity()))
+                .map(line -> line.product().id()).toList();
+        if (!shortLines.isEmpty()) {
+            throw new OutOfStockException(shortLines);
+        }
+        Order order = new Order();
+        order.id = id;
+        order.tenantId = tenantId;
+        order.orderNumber = orderNumber;
+        order.customerId = buyer.customerId();
+        order.email = buyer.email();
+        order.name = buyer.name();
+        order.status = OrderStatus.PENDING;
+        order.currency = lines.get(0).product().currency();
+        order.accessTokenHash = sha256(accessToken);
+        order.createdAt = now;
+        order.updatedAt = now;
+        long subtotal = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            line.product().reserve(line.quantity(), now);
+            OrderItem item = new OrderItem(UuidV7.next(), order, i + 1, line.product(), line.quantity());
+            order.items.add(item);
+            subtotal = Math.addExact(subtotal, item.lineTotal());
+        }
+        order.subtotal = subtotal;
+        order.total = subtotal; // no shipping or tax yet: they arrive with checkout
+        order.events.add(new OrderEvent(UuidV7.next(), order, OrderStatus.PENDING, now, buyer.actor(), null, null));
+        return order;
+    }
+
+    private static void requireValid(UUID tenantId, List<Line> lines) {
+        if (lines.isEmpty() || lines.size() > MAX_ITEMS) {
+            throw new IllegalArgumentException("an order has 1 to " + MAX_ITEMS + " lines");
+        }
+        Set<UUID> seen = new HashSet<>();
+        String currency = lines.get(0).product().currency();
+        for (Line line : lines) {
+            Product product = line.product();
+            if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+                throw new IllegalArgumentException("a line has 1 to " + MAX_QUANTITY + " units");
+            }
+            if (!product.tenantId().equals(tenantId) || !product.active()) {
+                throw new IllegalArgumentException("product " + product.id() + " is not on sale in this shop");
+            }
+            if (!seen.add(product.id())) {
+                throw new IllegalArgumentException("product " + product.id() + " is on two lines");
+            }
+            if (!product.currency().equals(currency)) {
+                throw new IllegalArgumentException("an order is in one currency");
+            }
+        }
+    }
+
+    /**
+     * Moves the order to {@code next} and records it on the timeline; a tracking URL given here is kept on the order.
+     * Throws {@link InvalidStatusTransitionException} when the current status does not lead there.
+     */
+    public OrderEvent changeStatus(OrderStatus next, String actor, String note, String trackingUrl, Instant now) {
+        if (!status.canChangeTo(next)) {
+            throw new InvalidStatusTransitionException(status, next);
+        }
+        status = next;
+        if (trackingUrl != null) {
+            this.trackingUrl = trackingUrl;
+        }
+        updatedAt = now;
+        OrderEvent event = new OrderEvent(UuidV7.next(), this, next, now, actor, note, trackingUrl);
+        events.add(event);
+        return event;
+    }
+
+    /** Whether {@code token} is this order's access token (compared in constant time). */
+    public boolean accessibleWith(String token) {
+        return token != null && MessageDigest.isEqual(accessTokenHash, sha256(token));
+    }
+
+    /** Whether the signed-in customer {@code userId} placed this order. */
+    public boolean placedBy(UUID userId) {
+        return customerId != null && customerId.equals(userId);
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public long orderNumber() {
+        return orderNumber;
+    }
+
+    public UUID customerId() {
+        return customerId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public long subtotal() {
+        return subtotal;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public String trackingUrl() {
+        return trackingUrl;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<OrderItem> items() {
+        return Collections.unmodifiableList(items);
+    }
+
+    /** The timeline, oldest first. */
+    public List<OrderEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+}
