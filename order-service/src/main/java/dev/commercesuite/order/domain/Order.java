@@ -1,8 +1,6 @@
 package dev.commercesuite.order.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,6 +88,9 @@ public class Order {
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("at, id")
     private List<OrderEvent> events = new ArrayList<>();
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<OrderAccessToken> accessTokens = new ArrayList<>();
 
     protected Order() {
     }
@@ -229,9 +230,28 @@ public class Order {
         return event;
     }
 
-    /** Whether {@code token} is this order's access token (compared in constant time). */
+    /**
+     * Another access token for this order, for the link of a later email: only the first token's hash is kept, so it
+     * cannot be sent again. Every token of the order keeps working.
+     */
+    public void grantAccessToken(String token, Instant now) {
+        accessTokens.add(new OrderAccessToken(UuidV7.next(), this, sha256(token), now));
+    }
+
+    /**
+     * Whether {@code token} is one of this order's access tokens. Each stored hash is compared in constant time and
+     * all of them are compared, so the answer's timing tells nothing about which bytes or which token matched.
+     */
     public boolean accessibleWith(String token) {
-        return token != null && MessageDigest.isEqual(accessTokenHash, sha256(token));
+        if (token == null) {
+            return false;
+        }
+        byte[] presented = sha256(token);
+        boolean matches = MessageDigest.isEqual(accessTokenHash, presented);
+        for (OrderAccessToken granted : accessTokens) {
+            matches |= granted.matches(presented);
+        }
+        return matches;
     }
 
     /** Whether the signed-in customer {@code userId} placed this order. */
@@ -240,11 +260,7 @@ public class Order {
     }
 
     private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return AccessTokens.sha256(token);
     }
 
     public UUID id() {

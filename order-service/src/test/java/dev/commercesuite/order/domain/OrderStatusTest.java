@@ -91,6 +91,8 @@ class OrderStatusTest {
         assertEquals(Optional.empty(), OrderStatus.parse(""));
         assertEquals(Optional.empty(), OrderStatus.parse(null));
         assertThrows(IllegalArgumentException.class, () -> OrderStatus.of("lost"));
+        assertEquals("awaiting payment", AWAITING_PAYMENT.label());
+        assertEquals("shipped", SHIPPED.label());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -219,6 +220,35 @@ class OrderTest {
         Order other = Order.place(UUID.randomUUID(), SHOP, 1002, GUEST,
                 List.of(new Order.Line(product("cup", 100, "EUR", null), 1)), TOKEN + "2", T0);
         assertFalse(other.accessibleWith(TOKEN));
+    }
+
+    @Test
+    void aTokenGrantedForALaterEmailOpensTheOrderAsWellAsTheFirst() {
+        Order order = place(List.of(new Order.Line(product("mug", 100, "EUR", null), 1)));
+        String later = AccessTokens.generate();
+        assertFalse(order.accessibleWith(later));
+
+        order.grantAccessToken(later, T0.plusSeconds(60));
+        String latest = AccessTokens.generate();
+        order.grantAccessToken(latest, T0.plusSeconds(120));
+
+        assertTrue(order.accessibleWith(TOKEN));
+        assertTrue(order.accessibleWith(later));
+        assertTrue(order.accessibleWith(latest));
+        assertFalse(order.accessibleWith(AccessTokens.generate()));
+        assertFalse(order.accessibleWith(later.substring(0, 42)));
+    }
+
+    @Test
+    void generatedTokensCarry256RandomBitsUrlSafe() {
+        Set<String> tokens = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String token = AccessTokens.generate();
+            assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
+            tokens.add(token);
+        }
+        assertEquals(1000, tokens.size());
+        assertEquals(32, AccessTokens.sha256("x").length);
     }
 
     /** An order of one unit of {@code product}, moved along the machine to {@code status}. */
