@@ -9,7 +9,9 @@ import dev.commercesuite.identity.domain.Tenant;
 
 /** A new shop and its first admin. The password is checked by the password policy, not here. */
 public record CreateTenantRequest(
-        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Size(max = 100)
+        @Pattern(regexp = "[^\\p{Cntrl}\\u2028\\u2029]*", message = "must be one line, without control characters")
+        String name,
         @NotNull @Pattern(regexp = Tenant.SLUG_PATTERN, message = "must be 3 to 40 lowercase letters, digits or dashes") String slug,
         @NotBlank @Size(max = 254) String adminEmail,
         @NotNull @Size(max = 1024) String adminPassword,
