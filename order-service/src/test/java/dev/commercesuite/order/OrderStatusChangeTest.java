@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ class OrderStatusChangeTest {
 
     @Test
     void staffMoveAnOrderAlongTheMachineAndEachChangeIsOnTheTimelineAuditedAndEmailed() {
+        IdentityStub.shop(shop, "ship-" + shop.toString().substring(0, 8), "Mugs\\n& Co", "pro", "active");
         PlacedOrders.Placed order = placed.guestOrder(shop, "ship-" + shop + "@example.com", 1250, null, 2);
 
         String etag = patch(staff(), order, "\"0\"", "{\"status\":\"awaiting_payment\"}").then().statusCode(200)
@@ -96,6 +98,7 @@ class OrderStatusChangeTest {
 
         JsonNode shipped = awaitEmail(order.email(), "order-status-update", "shipped");
         assertEquals(shop.toString(), shipped.path("tenantId").asText());
+        assertEquals("Mugs & Co", shipped.path("shopName").asText(), "the shop's name, made one line");
         assertEquals(String.valueOf(order.orderNumber()), shipped.path("data").path("orderNumber").asText());
         assertEquals(order.id().toString(), shipped.path("data").path("orderId").asText());
         assertEquals("Ann Guest", shipped.path("data").path("name").asText());
@@ -234,6 +237,7 @@ class OrderStatusChangeTest {
         JsonNode cancelled = emails.await(order.email(), "order-cancelled");
         assertEquals("Found it cheaper.", cancelled.path("data").path("reason").asText());
         assertEquals(order.id().toString(), cancelled.path("data").path("orderId").asText());
+        assertFalse(cancelled.has("shopName"), "identity does not know the shop: the email names none");
     }
 
     @Test

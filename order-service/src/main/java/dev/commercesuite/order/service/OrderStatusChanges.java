@@ -25,10 +25,12 @@ public class OrderStatusChanges {
 
     private final OrderRepository orders;
     private final OrderTransitions transitions;
+    private final ShopNames shopNames;
 
-    public OrderStatusChanges(OrderRepository orders, OrderTransitions transitions) {
+    public OrderStatusChanges(OrderRepository orders, OrderTransitions transitions, ShopNames shopNames) {
         this.orders = orders;
         this.transitions = transitions;
+        this.shopNames = shopNames;
     }
 
     /**
@@ -48,11 +50,13 @@ public class OrderStatusChanges {
         if (!staff && trackingUrl != null) {
             throw new StatusChangeForbiddenException("only the shop sets a tracking link");
         }
+        // asked before the row lock is taken: while identity is slow to answer, nobody else waits for this order
+        String shopName = shopNames.of(order.tenantId()).orElse(null);
         orders.lock(order);
         if (!expectedVersions.contains(order.version())) {
             throw new StaleOrderException(order.version());
         }
-        transitions.apply(order, next, actor(access), note, trackingUrl);
+        transitions.apply(order, next, actor(access), note, trackingUrl, shopName);
         try {
             // written now rather than at the commit, so a concurrent change that got past the row lock (none of ours
             // does) is a refused precondition here instead of a failed commit

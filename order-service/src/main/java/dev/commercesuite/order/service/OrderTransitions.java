@@ -45,10 +45,11 @@ class OrderTransitions {
     }
 
     /**
-     * Moves {@code order} (locked by the caller) to {@code next}; throws {@link InvalidStatusTransitionException},
-     * having changed nothing, when its status does not lead there.
+     * Moves {@code order} (locked by the caller) to {@code next}; the email names the shop {@code shopName} (none when
+     * null). Throws {@link InvalidStatusTransitionException}, having changed nothing, when the order's status does not
+     * lead there.
      */
-    OrderEvent apply(Order order, OrderStatus next, String actor, String note, String trackingUrl) {
+    OrderEvent apply(Order order, OrderStatus next, String actor, String note, String trackingUrl, String shopName) {
         OrderStatus from = order.status();
         if (!from.canChangeTo(next)) {
             throw new InvalidStatusTransitionException(from, next);
@@ -64,7 +65,7 @@ class OrderTransitions {
         String token = AccessTokens.generate();
         order.grantAccessToken(token, now);
         audit.record(order.tenantId(), actor, OrderAudit.ORDER_STATUS_CHANGED, metadata(order, from, event));
-        outbox.enqueue(NotificationEmails.NAME, email(order, event, token));
+        outbox.enqueue(NotificationEmails.NAME, email(order, event, token).withShop(shopName));
         return event;
     }
 

@@ -1,0 +1,34 @@
+package dev.commercesuite.order.repository;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The stored answers of requests sent with an {@code Idempotency-Key} ({@code idempotency_records}). Here only their
+ * clean-up; the order service's Idempotency-Key machinery (another part of this issue) brings the rest.
+ */
+@ApplicationScoped
+public class IdempotencyRecordRepository {
+
+    private final EntityManager entityManager;
+
+    public IdempotencyRecordRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Deletes up to {@code batch} records that expired by {@code now} and answers how many; for the clean-up job, which
+     * calls it until it answers less than {@code batch}. One statement; rows a request holds right now are skipped
+     * ({@code SKIP LOCKED}) rather than waited for, and the expiry index finds the rest.
+     */
+    public int deleteExpired(Instant now, int batch) {
+        return entityManager.createNativeQuery("DELETE FROM idempotency_records WHERE (tenant_id, caller,"
+                + " idempotency_key) IN (SELECT tenant_id, caller, idempotency_key FROM idempotency_records"
+                + " WHERE expires_at <= ?1 ORDER BY expires_at LIMIT ?2 FOR UPDATE SKIP LOCKED)")
+                .setParameter(1, now)
+                .setParameter(2, batch)
+                .executeUpdate();
+    }
+}
