@@ -22,9 +22,11 @@ public class IdempotencyRecordRepository {
      * Deletes up to {@code batch} records that expired by {@code now} and answers how many; for the clean-up job, which
      * calls it until it answers less than {@code batch}. One statement; rows a request holds right now are skipped
      * ({@code SKIP LOCKED}) rather than waited for, and the expiry index finds the rest. The batch is a materialised
-     * CTE: as an {@code IN (SELECT ... LIMIT)} sub-query the planner may run it again for each row it deletes, and
-     * with ties on {@code expires_at} each run can pick other rows, so one call deleted more than {@code batch}
-     * (2500 in two calls of 1000, seen in {@code IdempotencyCleanupJobTest}).
+     * CTE, chosen once: as an {@code IN (SELECT ... LIMIT ... FOR UPDATE SKIP LOCKED)} sub-query the planner may put
+     * it on the inner side of a nested loop and run it again for every outer row, and each run's lock step passes
+     * over the rows this statement has already deleted and takes the next ones, so one call deleted more than
+     * {@code batch} (2500 rows in two calls of 1000, seen in {@code IdempotencyCleanupJobTest} on freshly inserted,
+     * not yet analysed rows).
      */
     public int deleteExpired(Instant now, int batch) {
         return entityManager.createNativeQuery("WITH expired AS MATERIALIZED (SELECT tenant_id, caller,"
