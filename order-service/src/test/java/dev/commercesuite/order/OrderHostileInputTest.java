@@ -15,27 +15,28 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The shared hostile corpus against order-service: every operation of its OpenAPI document, plus the paths the
- * public API reserves for it that are not served yet (the shared defaults answer them); anonymous and as a shop's
- * admin. Refused requests leave the tables as they were.
+ * public API reserves for it that are not served yet (the shared defaults answer them); anonymous and with a
+ * customer's, a staff member's and an admin's token of a shop. Refused requests leave the tables as they were.
  */
 @QuarkusTest
 class OrderHostileInputTest extends HostileInputTests {
 
-    private static final List<String> TABLES = List.of("products");
+    private static final List<String> TABLES = List.of("products", "orders", "order_events", "order_access_tokens",
+            "idempotency_records", "audit_events");
 
     @Inject
     DataSource dataSource;
 
-    private String admin;
+    private CatalogFixtures.TestShop shop;
 
     @BeforeEach
-    void shopAdmin() {
-        admin = CatalogFixtures.activeShop().admin();
+    void aShop() {
+        shop = CatalogFixtures.activeShop();
     }
 
     @Override
     protected List<String> tokens() {
-        return List.of(admin);
+        return List.of(shop.customer(), shop.staff(), shop.admin());
     }
 
     @Override
@@ -50,7 +51,6 @@ class OrderHostileInputTest extends HostileInputTests {
 
     @Override
     protected List<String> extraOperations() {
-        return List.of("POST /api/v1/orders", "GET /api/v1/orders/{id}", "PATCH /api/v1/orders/{id}/status",
-                "POST /api/v1/products");
+        return List.of("POST /api/v1/orders", "GET /api/v1/orders/{id}", "PATCH /api/v1/orders/{id}/status");
     }
 }

@@ -1,6 +1,12 @@
 package dev.commercesuite.order.rest;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.commercesuite.defaults.problem.InvalidRequestException;
 
 /**
  * Entity tags from an entity's {@code @Version}: the strong tag {@code "7"} for version 7 (a version names exactly one
@@ -11,6 +17,7 @@ final class EntityTags {
 
     static final String IF_MATCH = "If-Match";
     static final String IF_NONE_MATCH = "If-None-Match";
+    private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"(\\d{1,18})\"\\s*");
 
     private EntityTags() {
     }
@@ -50,6 +57,28 @@ final class EntityTags {
             }
         }
         return false;
+    }
+
+    /**
+     * The versions an {@code If-Match} header names with strong tags, for an order's status change: stricter than
+     * {@link #ifMatch}, it refuses {@code *} (which would skip the very check the header is there for) with
+     * {@link PreconditionRequiredException}, and anything that is not a list of entity tags with a 400 naming the header.
+     */
+    static Set<Long> versions(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            throw new PreconditionRequiredException();
+        }
+        Set<Long> versions = new HashSet<>();
+        for (String tag : ifMatch.split(",", -1)) {
+            Matcher matcher = TAG.matcher(tag);
+            if (!matcher.matches()) {
+                throw new InvalidRequestException(IF_MATCH, "must be the order's ETag, such as \"3\"");
+            }
+            if (matcher.group(1) == null) {
+                versions.add(Long.parseLong(matcher.group(2)));
+            }
+        }
+        return versions;
     }
 
     /** A change of a versioned resource without {@code If-Match}: 428 {@code precondition-required}. */
