@@ -15,6 +15,8 @@ public interface OrderConfig {
 
     Shops shops();
 
+    Idempotency idempotency();
+
     /** How long identity-service's answers about shops are kept. */
     interface Shops {
 
@@ -25,5 +27,20 @@ public interface OrderConfig {
         /** While identity is down, an answer younger than this is still served. */
         @WithDefault("1H")
         Duration staleFor();
+    }
+
+    /** {@code Idempotency-Key} handling of order creation (and later money-moving POSTs). */
+    interface Idempotency {
+
+        /** How long a key's first answer is kept and replayed (the clean-up job deletes records after this). */
+        @WithDefault("24H")
+        Duration ttl();
+
+        /**
+         * How long the first request holds its key before a repeat may take it over, taking the worker to have died;
+         * well above the longest order transaction.
+         */
+        @WithDefault("30S")
+        Duration lease();
     }
 }
