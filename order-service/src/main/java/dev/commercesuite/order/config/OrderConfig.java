@@ -17,6 +17,8 @@ public interface OrderConfig {
 
     Idempotency idempotency();
 
+    Admission admission();
+
     /** How long identity-service's answers about shops are kept. */
     interface Shops {
 
@@ -42,5 +44,20 @@ public interface OrderConfig {
          */
         @WithDefault("30S")
         Duration lease();
+    }
+
+    /**
+     * How many order placements of one shop run at once. They take turns on the shop's counters and hot products
+     * anyway, so more in flight only holds database connections while waiting; the rest wait in memory.
+     */
+    interface Admission {
+
+        /** Placements of one shop in flight at once, per replica (shops share 64 stripes). */
+        @WithDefault("4")
+        int perShop();
+
+        /** How long a placement waits for its turn before it is answered 503 with Retry-After. */
+        @WithDefault("20S")
+        Duration maxWait();
     }
 }

@@ -52,6 +52,7 @@ import dev.commercesuite.order.domain.OutOfStockException;
 import dev.commercesuite.order.domain.Shop;
 import dev.commercesuite.order.domain.StoredResponse;
 import dev.commercesuite.order.service.Idempotency;
+import dev.commercesuite.order.service.OrderAdmission;
 import dev.commercesuite.order.service.OrderLimitReachedException;
 import dev.commercesuite.order.service.OrderPlacement;
 import dev.commercesuite.order.service.OrderQueries;
@@ -76,15 +77,17 @@ public class OrderResource {
     private final OrderPlacement placement;
     private final OrderQueries queries;
     private final Idempotency idempotency;
+    private final OrderAdmission admission;
     private final Callers callers;
     private final JsonWebToken token;
     private final ObjectMapper json;
 
-    public OrderResource(OrderPlacement placement, OrderQueries queries, Idempotency idempotency, Callers callers,
-            JsonWebToken token, ObjectMapper json) {
+    public OrderResource(OrderPlacement placement, OrderQueries queries, Idempotency idempotency,
+            OrderAdmission admission, Callers callers, JsonWebToken token, ObjectMapper json) {
         this.placement = placement;
         this.queries = queries;
         this.idempotency = idempotency;
+        this.admission = admission;
         this.callers = callers;
         this.token = token;
         this.json = json;
@@ -111,7 +114,8 @@ public class OrderResource {
     @APIResponse(responseCode = "409", description = "out-of-stock (errors name the lines), or"
             + " idempotency-key-in-use while the first request runs (with Retry-After)")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was used for another body")
-    @APIResponse(responseCode = "503", description = "The shop cannot be looked up right now")
+    @APIResponse(responseCode = "503", description = "The shop cannot be looked up right now, or too many of its"
+            + " orders are being placed at once (with Retry-After); retry with the same Idempotency-Key")
     public Response create(
             @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER, required = true,
                     description = "1 to 255 visible ASCII characters, a new random value (a UUID) per order")
@@ -135,10 +139,10 @@ public class OrderResource {
         Shop shop = placement.shopTakingOrders(buyer.shop());
         IdempotencyScope scope = caller.map(c -> IdempotencyScope.user(shop.id(), c.userId()))
                 .orElseGet(() -> IdempotencyScope.guest(shop.id(), buyer.email()));
-        Idempotency.Outcome outcome = idempotency.run(
-                new Idempotency.Request(scope, key.orElseThrow(), CREATE, RequestFingerprint.of("POST", PATH, body)),
-                () -> created(placement.place(shop, command)),
-                failure -> refusal(failure, command));
+        Idempotency.Request idempotent = new Idempotency.Request(scope, key.orElseThrow(), CREATE,
+                RequestFingerprint.of("POST", PATH, body));
+        Idempotency.Outcome outcome = admission.admit(shop.id(), () -> idempotency.run(idempotent,
+                () -> created(placement.place(shop, command)), failure -> refusal(failure, command)));
         return answer(outcome);
     }
 
