@@ -3,6 +3,7 @@ package dev.commercesuite.order.repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     /**
      * Which of a shop's orders a list shows: all of them, or one customer's; optionally only one status, one address
-     * (normalised as stored), and those created in [from, to).
+     * (in any case), and those created in [from, to).
      */
     public record Filter(UUID tenantId, Optional<UUID> customerId, Optional<OrderStatus> status,
             Optional<String> email, Optional<Instant> createdFrom, Optional<Instant> createdTo) {
@@ -32,8 +33,8 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     /**
      * Up to {@code limit} orders matching {@code filter}, newest first by (createdAt, id), after the position
      * ({@code afterCreatedAt}, {@code afterId}) where the previous page ended. A keyset query: each filter has its
-     * index in V2 (shop, shop + status, shop + email, shop + customer; each by created_at, id), so a page is one index
-     * range scan however deep the client reads.
+     * index (V2: shop, shop + status, shop + customer; V4: shop + lower(email); each by created_at, id), so a page is
+     * one index range scan however deep the client reads.
      */
     public List<Order> page(Filter filter, Optional<Instant> afterCreatedAt, Optional<UUID> afterId, int limit) {
         List<String> where = new ArrayList<>(List.of("o.tenantId = :tenant"));
@@ -47,8 +48,8 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
             parameters.and("status", filter.status().get());
         }
         if (filter.email().isPresent()) {
-            where.add("o.email = :email");
-            parameters.and("email", filter.email().get());
+            where.add("lower(o.email) = :email");
+            parameters.and("email", filter.email().get().toLowerCase(Locale.ROOT));
         }
         if (filter.createdFrom().isPresent()) {
             where.add("o.createdAt >= :from");
@@ -64,5 +65,13 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         }
         return find("from Order o where " + String.join(" and ", where) + " order by o.createdAt desc, o.id desc",
                 parameters).page(0, limit).list();
+    }
+
+    /** Loads the lines of {@code orders} (of this persistence context) in one query instead of one per order. */
+    public void loadItems(List<Order> orders) {
+        if (!orders.isEmpty()) {
+            find("select distinct o from Order o left join fetch o.items where o.id in ?1",
+                    orders.stream().map(Order::id).toList()).list();
+        }
     }
 }

@@ -53,7 +53,7 @@ public class OrderQueries {
                 filter.createdFrom(), filter.createdTo());
         List<Order> found = orders.page(query, after.map(Cursor::createdAt), after.map(Cursor::id), limit + 1);
         List<Order> page = found.size() > limit ? found.subList(0, limit) : found;
-        page.forEach(order -> order.items().size());
+        orders.loadItems(page);
         Optional<Cursor> next = found.size() > limit
                 ? Optional.of(new Cursor(page.get(limit - 1).createdAt(), page.get(limit - 1).id()))
                 : Optional.empty();
