@@ -20,7 +20,10 @@ import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The outbox's own retention (service-defaults) on identity's outbox: sent rows go first, dead ones later. */
+/**
+ * The outbox's own retention (service-defaults) on identity's outbox: sent payloads are emptied first, sent rows go
+ * next, dead ones later.
+ */
 @QuarkusTest
 class OutboxRetentionTest {
 
@@ -50,6 +53,14 @@ class OutboxRetentionTest {
 
             retention.purge();
             assertEquals("sent|dead|pending", statuses(sql, sent, dead, waiting));
+            assertEquals("ada@example.com", sql.single("SELECT payload::json->>'to' FROM outbox WHERE id = ?", sent));
+
+            // an hour after sending, the payload (which may hold a one-time link) is dropped; the row stays
+            clock.advance(config.payloadRetention().plusMinutes(1));
+            retention.purge();
+            assertEquals("sent|dead|pending", statuses(sql, sent, dead, waiting));
+            assertEquals("{}", sql.single("SELECT payload FROM outbox WHERE id = ?", sent));
+            assertEquals("{\"invoice\":1}", sql.single("SELECT payload FROM outbox WHERE id = ?", waiting));
 
             clock.advance(config.retention().plusMinutes(1));
             retention.purge();

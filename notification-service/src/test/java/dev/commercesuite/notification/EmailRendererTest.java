@@ -32,7 +32,7 @@ class EmailRendererTest {
     @ParameterizedTest
     @EnumSource(EmailTemplate.class)
     void everyTemplateRendersSubjectHtmlAndText(EmailTemplate template) {
-        RenderedEmail email = renderer.render(template, "en", EmailSamples.json(EmailSamples.data(template.id())));
+        RenderedEmail email = renderer.render(template, "en", null, EmailSamples.json(EmailSamples.data(template.id())));
         assertFalse(email.subject().isBlank());
         assertFalse(email.subject().contains("\n"));
         assertTrue(email.html().startsWith("<!DOCTYPE html>"), email.html());
@@ -135,7 +135,37 @@ class EmailRendererTest {
         assertThrows(InvalidRequestException.class, () -> renderer.resolveLocale(EmailTemplate.WELCOME, "../x"));
     }
 
+    @ParameterizedTest
+    @EnumSource(EmailTemplate.class)
+    void everyTemplateIsHeadedByTheShopsNameWhenItHasOne(EmailTemplate template) {
+        RenderedEmail email = renderer.render(template, "en", "Café Ünïcode",
+                EmailSamples.json(EmailSamples.data(template.id())));
+        assertTrue(email.html().contains("font-weight:600;color:#1f2328;\">Café Ünïcode</p>"), email.html());
+        assertTrue(email.html().contains("an account or order at Café Ünïcode."), email.html());
+        assertFalse(email.html().contains("Commerce Suite"), email.html());
+        assertTrue(email.text().startsWith("Café Ünïcode\n\n"), email.text());
+        assertTrue(email.text().contains("an account or order at Café Ünïcode."), email.text());
+        assertFalse(email.text().contains("Commerce Suite"), email.text());
+    }
+
+    @Test
+    void withoutAShopTheSuiteHeadsTheEmail() {
+        RenderedEmail email = render(EmailTemplate.WELCOME, EmailSamples.data("welcome"));
+        assertTrue(email.html().contains("font-weight:600;color:#1f2328;\">Commerce Suite</p>"), email.html());
+        assertTrue(email.text().startsWith("Commerce Suite\n\n"), email.text());
+        assertTrue(email.text().contains("at a shop that runs on Commerce Suite."), email.text());
+    }
+
+    @Test
+    void theShopsNameIsEscapedInHtml() {
+        RenderedEmail email = renderer.render(EmailTemplate.WELCOME, "en", "<b>Bold</b> & \"Co\"",
+                EmailSamples.json(EmailSamples.data("welcome")));
+        assertFalse(email.html().contains("<b>Bold</b>"), email.html());
+        assertTrue(email.html().contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;"), email.html());
+        assertTrue(email.text().startsWith("<b>Bold</b> & \"Co\"\n"), email.text());
+    }
+
     private RenderedEmail render(EmailTemplate template, Map<String, Object> data) {
-        return renderer.render(template, "en", EmailSamples.json(data));
+        return renderer.render(template, "en", null, EmailSamples.json(data));
     }
 }

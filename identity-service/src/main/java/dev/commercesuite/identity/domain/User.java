@@ -82,6 +82,40 @@ public class User {
         lockout().clear();
     }
 
+    /**
+     * Makes this user staff of their shop; answers false when they already were. Only a verified customer can
+     * become staff: an unverified user is refused (nobody should act for a shop under an address nobody proved), and
+     * so is an admin, whose role this never lowers. Takes effect with the user's next access token.
+     */
+    public boolean grantStaff() {
+        if (role == Role.ADMIN) {
+            throw new RoleChangeRefusedException(role);
+        }
+        if (!isVerified()) {
+            throw new UserNotVerifiedException();
+        }
+        if (role == Role.STAFF) {
+            return false;
+        }
+        role = Role.STAFF;
+        return true;
+    }
+
+    /**
+     * Makes a staff member a customer again; answers false when the user was not staff. An admin is refused, as in
+     * {@link #grantStaff()}. Takes effect with the user's next access token.
+     */
+    public boolean revokeStaff() {
+        if (role == Role.ADMIN) {
+            throw new RoleChangeRefusedException(role);
+        }
+        if (role != Role.STAFF) {
+            return false;
+        }
+        role = Role.CUSTOMER;
+        return true;
+    }
+
     public Lockout lockout() {
         // Hibernate leaves an embedded object null when all its columns are; failed_logins never is, but be safe
         if (lockout == null) {

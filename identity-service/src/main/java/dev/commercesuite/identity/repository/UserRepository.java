@@ -30,6 +30,12 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The user of this shop with its row locked for the rest of the transaction; another shop's user is not found. */
+    public Optional<User> lockInTenant(UUID id, UUID tenantId) {
+        return find("id = ?1 and tenantId = ?2", id, tenantId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
     /** The user, only within its own shop. */
     public Optional<User> findInTenant(UUID id, UUID tenantId) {
         return findByIdOptional(id).filter(user -> user.tenantId().equals(tenantId));

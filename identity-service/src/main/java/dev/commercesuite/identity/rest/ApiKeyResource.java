@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.commercesuite.defaults.security.TokenClaims;
 import dev.commercesuite.identity.domain.ApiKey;
 import dev.commercesuite.identity.service.ApiKeys;
 import io.vertx.core.http.HttpServerRequest;
@@ -111,10 +110,8 @@ public class ApiKeyResource {
         }
     }
 
-    /** The path's tenant, if it is the caller's own; any other (or a malformed id) is not found. */
     private UUID ownTenant(String tenantId) {
-        return TokenClaims.uuid(caller.getClaim("tenant")).filter(own -> own.toString().equals(tenantId))
-                .orElseThrow(NotFoundException::new);
+        return OwnTenant.of(caller, tenantId);
     }
 
     private String actor() {

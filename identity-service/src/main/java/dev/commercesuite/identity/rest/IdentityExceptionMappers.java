@@ -6,7 +6,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
+import dev.commercesuite.identity.domain.RoleChangeRefusedException;
 import dev.commercesuite.identity.domain.SlugTakenException;
+import dev.commercesuite.identity.domain.UserNotVerifiedException;
 import dev.commercesuite.identity.service.EmailNotVerifiedException;
 import dev.commercesuite.identity.service.InvalidCredentialsException;
 import dev.commercesuite.identity.service.InvalidRefreshTokenException;
@@ -51,5 +53,19 @@ public class IdentityExceptionMappers {
     public Response tooManyApiKeys(TooManyApiKeysException e, HttpServerRequest request) {
         return Problems.response(Problems.of(ProblemType.CONFLICT, 409,
                 "This shop already has the most active API keys allowed; revoke one first.", request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response userNotVerified(UserNotVerifiedException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("user-not-verified", "User not verified", 409,
+                "This user has not confirmed their email address yet; only verified users can be made staff.",
+                request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response roleChangeRefused(RoleChangeRefusedException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("role-change-refused", "Role change refused", 409,
+                "This user is an admin of the shop; granting or revoking staff never changes an admin's role.",
+                request.path()));
     }
 }

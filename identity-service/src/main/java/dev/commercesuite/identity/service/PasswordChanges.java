@@ -9,8 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.clients.notification.EmailMessage;
-import dev.commercesuite.clients.notification.NotificationEmails;
-import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.identity.domain.RequestOrigin;
@@ -42,12 +40,12 @@ public class PasswordChanges {
     private final AuditEventRepository audit;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final OutboxWriter outbox;
+    private final ShopEmails emails;
     private final WrongPasswords wrongPasswords;
     private final Clock clock;
 
     public PasswordChanges(UserRepository users, TenantRepository tenants, RefreshTokenRepository refreshTokens,
-            AuditEventRepository audit, PasswordHasher hasher, PasswordPolicy policy, OutboxWriter outbox,
+            AuditEventRepository audit, PasswordHasher hasher, PasswordPolicy policy, ShopEmails emails,
             WrongPasswords wrongPasswords, Clock clock) {
         this.users = users;
         this.tenants = tenants;
@@ -55,7 +53,7 @@ public class PasswordChanges {
         this.audit = audit;
         this.hasher = hasher;
         this.policy = policy;
-        this.outbox = outbox;
+        this.emails = emails;
         this.wrongPasswords = wrongPasswords;
         this.clock = clock;
     }
@@ -94,7 +92,7 @@ public class PasswordChanges {
             users.lock(userId).ifPresent(user -> user.replacePassword(passwordHash));
             int revoked = currentSession == null ? refreshTokens.revokeFamiliesOf(userId, clock.instant())
                     : refreshTokens.revokeFamiliesOfExcept(userId, currentSession, clock.instant());
-            outbox.enqueue(NotificationEmails.NAME, EmailMessage.passwordChanged(account.email(), tenantId.toString(), account.name()));
+            emails.send(EmailMessage.passwordChanged(account.email(), tenantId.toString(), account.name()), tenantId);
             audit.record(tenantId, userId.toString(), "password.changed", origin,
                     Map.of("sessionsRevoked", revoked));
         });

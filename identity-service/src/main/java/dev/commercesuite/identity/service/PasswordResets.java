@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.clients.notification.EmailMessage;
-import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
@@ -48,21 +47,21 @@ public class PasswordResets extends DeferredAccountRequests {
     private final OneTimeTokenRepository tokens;
     private final RefreshTokenRepository refreshTokens;
     private final AuditEventRepository audit;
-    private final OutboxWriter outbox;
+    private final ShopEmails emails;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final Clock clock;
 
     public PasswordResets(OutboxWriter outbox, ObjectMapper json, TenantRepository tenants, UserRepository users,
             OneTimeTokenRepository tokens, RefreshTokenRepository refreshTokens, AuditEventRepository audit,
-            PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
+            ShopEmails emails, PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
         super(outbox, json);
         this.tenants = tenants;
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.audit = audit;
-        this.outbox = outbox;
+        this.emails = emails;
         this.policy = policy;
         this.hasher = hasher;
         this.clock = clock;
@@ -92,7 +91,7 @@ public class PasswordResets extends DeferredAccountRequests {
         }
         String token = OneTimeTokens.generate();
         tokens.replace(RESET, user.id(), OneTimeTokens.sha256(token), now, now.plus(TOKEN_LIFETIME));
-        outbox.enqueue(NotificationEmails.NAME, EmailMessage.passwordReset(email, tenantId.toString(), user.name(), token));
+        emails.send(EmailMessage.passwordReset(email, tenantId.toString(), user.name(), token), tenant.get());
         audit.record(tenantId, user.id().toString(), "password-reset.requested", origin, Map.of());
     }
 
@@ -100,17 +99,32 @@ public class PasswordResets extends DeferredAccountRequests {
     private record ResetTarget(User user, Tenant tenant) {
     }
 
-    /** Sets a new password with a reset token; the token is used up only when the password is accepted. */
-    public void reset(String token, String newPassword, RequestOrigin origin) {
+    /**
+     * The shop whose user a live reset token of an active shop belongs to, without using the token up (the reset
+     * page names the shop before the new password is sent); empty for any token that could not reset a password.
+     */
+    public Optional<Tenant> shopOf(String token) {
+        return OneTimeTokens.isWellFormed(token) ? target(OneTimeTokens.sha256(token)).map(ResetTarget::tenant)
+                : Optional.empty();
+    }
+
+    private Optional<ResetTarget> target(byte[] digest) {
+        return tokens.findLive(RESET, digest, clock.instant())
+                .flatMap(users::findByIdOptional)
+                .flatMap(user -> tenants.findByIdOptional(user.tenantId()).filter(Tenant::isActive)
+                        .map(tenant -> new ResetTarget(user, tenant)));
+    }
+
+    /**
+     * Sets a new password with a reset token; the token is used up only when the password is accepted. Answers the
+     * shop whose user it was.
+     */
+    public Tenant reset(String token, String newPassword, RequestOrigin origin) {
         if (!OneTimeTokens.isWellFormed(token)) {
             throw new InvalidTokenException(); // checked before any database work
         }
         byte[] digest = OneTimeTokens.sha256(token);
-        ResetTarget target = tokens.findLive(RESET, digest, clock.instant())
-                .flatMap(users::findByIdOptional)
-                .flatMap(user -> tenants.findByIdOptional(user.tenantId()).filter(Tenant::isActive)
-                        .map(tenant -> new ResetTarget(user, tenant)))
-                .orElseThrow(InvalidTokenException::new);
+        ResetTarget target = target(digest).orElseThrow(InvalidTokenException::new);
         String email = target.user().email();
         List<Problem.FieldError> errors = policy.check("password", newPassword, email, target.tenant().slug());
         if (!errors.isEmpty()) {
@@ -124,9 +138,11 @@ public class PasswordResets extends DeferredAccountRequests {
             user.replacePassword(passwordHash);
             user.markVerified(now);
             int revoked = refreshTokens.revokeFamiliesOf(user.id(), now);
-            outbox.enqueue(NotificationEmails.NAME, EmailMessage.passwordChanged(email, target.tenant().id().toString(), target.user().name()));
+            emails.send(EmailMessage.passwordChanged(email, target.tenant().id().toString(), target.user().name()),
+                    target.tenant());
             audit.record(target.tenant().id(), user.id().toString(), "password.reset", origin,
                     Map.of("sessionsRevoked", revoked));
         });
+        return target.tenant();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.commercesuite.clients.notification.EmailMessage;
-import dev.commercesuite.clients.notification.NotificationEmails;
 import dev.commercesuite.defaults.ids.UuidV7;
 import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
@@ -49,13 +48,13 @@ public class SignupService extends DeferredAccountRequests {
     private final UserRepository users;
     private final OneTimeTokenRepository tokens;
     private final AuditEventRepository audit;
-    private final OutboxWriter outbox;
+    private final ShopEmails emails;
     private final VerificationEmails verificationEmails;
     private final Clock clock;
 
     public SignupService(OutboxWriter outbox, ObjectMapper json, PasswordPolicy policy, PasswordHasher hasher,
             TenantRepository tenants, UserRepository users, OneTimeTokenRepository tokens,
-            AuditEventRepository audit, VerificationEmails verificationEmails, Clock clock) {
+            AuditEventRepository audit, ShopEmails emails, VerificationEmails verificationEmails, Clock clock) {
         super(outbox, json);
         this.policy = policy;
         this.hasher = hasher;
@@ -63,7 +62,7 @@ public class SignupService extends DeferredAccountRequests {
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
-        this.outbox = outbox;
+        this.emails = emails;
         this.verificationEmails = verificationEmails;
         this.clock = clock;
     }
@@ -98,7 +97,7 @@ public class SignupService extends DeferredAccountRequests {
         tenants.lock(tenantId);
         Optional<User> existing = users.findByEmail(tenantId, email);
         if (existing.isPresent()) {
-            outbox.enqueue(NotificationEmails.NAME, EmailMessage.accountExists(email, tenantId.toString(), request.tenant()));
+            emails.send(EmailMessage.accountExists(email, tenantId.toString(), tenant.get().name()), tenant.get());
             audit.record(tenantId, existing.get().id().toString(), "signup.existing-account", origin, Map.of());
             return;
         }
@@ -110,18 +109,22 @@ public class SignupService extends DeferredAccountRequests {
         audit.record(tenantId, user.id().toString(), "signup", origin, Map.of());
     }
 
-    /** Uses a verification token once: the user is verified, welcomed, and the event audited. */
-    public void verifyEmail(String token, RequestOrigin origin) {
+    /**
+     * Uses a verification token once: the user is verified, welcomed, and the event audited. Answers the user's shop
+     * (empty only if it was deleted meanwhile).
+     */
+    public Optional<Tenant> verifyEmail(String token, RequestOrigin origin) {
         if (!OneTimeTokens.isWellFormed(token)) {
             throw new InvalidTokenException(); // checked before any database work
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             User user = tokens.consume(OneTimeTokenRepository.Kind.VERIFICATION, OneTimeTokens.sha256(token), now)
                     .flatMap(users::findByIdOptional).orElseThrow(InvalidTokenException::new);
             user.markVerified(now);
-            outbox.enqueue(NotificationEmails.NAME, EmailMessage.welcome(user.email(), user.tenantId().toString(), user.name()));
+            emails.send(EmailMessage.welcome(user.email(), user.tenantId().toString(), user.name()), user.tenantId());
             audit.record(user.tenantId(), user.id().toString(), "email.verified", origin, Map.of());
+            return tenants.findByIdOptional(user.tenantId());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.commercesuite.identity.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,10 @@ public class TenantService {
         String email = EmailAddresses.normalize(request.adminEmail());
         List<Problem.FieldError> errors = policy.checkNewAccount("adminEmail", email, "adminPassword",
                 request.adminPassword(), request.slug());
+        if (Tenant.idIn(request.slug()).isPresent()) {
+            errors = new ArrayList<>(errors);
+            errors.add(new Problem.FieldError("slug", "must not be shaped like a UUID"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -104,5 +109,17 @@ public class TenantService {
 
     public Optional<Tenant> find(UUID tenantId) {
         return tenants.findByIdOptional(tenantId);
+    }
+
+    /**
+     * The shop a reference names: a reference written as a UUID is its id, anything else its slug. A reference that
+     * can be neither (a malformed slug) names no shop, and costs no query.
+     */
+    public Optional<Tenant> find(String idOrSlug) {
+        Optional<UUID> id = Tenant.idIn(idOrSlug);
+        if (id.isPresent()) {
+            return tenants.findByIdOptional(id.get());
+        }
+        return Tenant.isValidSlug(idOrSlug) ? tenants.findBySlug(idOrSlug) : Optional.empty();
     }
 }

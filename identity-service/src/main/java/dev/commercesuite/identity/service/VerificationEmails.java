@@ -6,8 +6,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.clients.notification.EmailMessage;
-import dev.commercesuite.clients.notification.NotificationEmails;
-import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.identity.domain.User;
 import dev.commercesuite.identity.repository.OneTimeTokenRepository;
 
@@ -21,17 +19,18 @@ public class VerificationEmails {
     static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
 
     private final OneTimeTokenRepository tokens;
-    private final OutboxWriter outbox;
+    private final ShopEmails emails;
 
-    public VerificationEmails(OneTimeTokenRepository tokens, OutboxWriter outbox) {
+    public VerificationEmails(OneTimeTokenRepository tokens, ShopEmails emails) {
         this.tokens = tokens;
-        this.outbox = outbox;
+        this.emails = emails;
     }
 
     public void send(User user, Instant now) {
         String token = OneTimeTokens.generate();
         tokens.replace(OneTimeTokenRepository.Kind.VERIFICATION, user.id(), OneTimeTokens.sha256(token), now,
                 now.plus(TOKEN_LIFETIME));
-        outbox.enqueue(NotificationEmails.NAME, EmailMessage.verifyEmail(user.email(), user.tenantId().toString(), user.name(), token));
+        emails.send(EmailMessage.verifyEmail(user.email(), user.tenantId().toString(), user.name(), token),
+                user.tenantId());
     }
 }

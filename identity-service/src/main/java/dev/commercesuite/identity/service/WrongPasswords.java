@@ -6,8 +6,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.clients.notification.EmailMessage;
-import dev.commercesuite.clients.notification.NotificationEmails;
-import dev.commercesuite.defaults.outbox.OutboxWriter;
 import dev.commercesuite.identity.domain.Lockout;
 import dev.commercesuite.identity.domain.RequestOrigin;
 import dev.commercesuite.identity.domain.User;
@@ -22,11 +20,11 @@ import dev.commercesuite.identity.repository.AuditEventRepository;
 public class WrongPasswords {
 
     private final AuditEventRepository audit;
-    private final OutboxWriter outbox;
+    private final ShopEmails emails;
 
-    public WrongPasswords(AuditEventRepository audit, OutboxWriter outbox) {
+    public WrongPasswords(AuditEventRepository audit, ShopEmails emails) {
         this.audit = audit;
-        this.outbox = outbox;
+        this.emails = emails;
     }
 
     /** Call inside the transaction, with {@code user}'s row locked; {@code action} names the audit event. */
@@ -38,8 +36,8 @@ public class WrongPasswords {
         if (failure.startedLockout()) {
             audit.record(user.tenantId(), actor, "account.locked", origin,
                     Map.of("until", failure.lockedUntil().toString()));
-            outbox.enqueue(NotificationEmails.NAME, EmailMessage.accountLocked(user.email(), user.tenantId().toString(), user.name(),
-                    failure.lockedFor().toMinutes()));
+            emails.send(EmailMessage.accountLocked(user.email(), user.tenantId().toString(), user.name(),
+                    failure.lockedFor().toMinutes()), user.tenantId());
         }
     }
 }

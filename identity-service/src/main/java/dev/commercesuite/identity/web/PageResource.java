@@ -1,6 +1,7 @@
 package dev.commercesuite.identity.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.validation.EmailAddresses;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
+import dev.commercesuite.identity.domain.Tenant;
 import dev.commercesuite.identity.service.InvalidTokenException;
 import dev.commercesuite.identity.service.OneTimeTokens;
 import dev.commercesuite.identity.service.PasswordResets;
 import dev.commercesuite.identity.rest.RequestOrigins;
 import dev.commercesuite.identity.service.SignupService;
+import dev.commercesuite.identity.service.TenantService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,6 +37,8 @@ import io.vertx.core.http.HttpServerRequest;
  * JavaScript), each form protected by {@link FormTokens}; every answer carries {@code Referrer-Policy: no-referrer}
  * (so a token in the address never leaks to another site), {@code Cache-Control: no-store} and a strict
  * Content-Security-Policy. Errors are shown next to their fields and summarised at the top, linked to the fields.
+ * A page that knows its shop (from {@code ?shop=}, the form, or the token being used) is headed by the shop's name,
+ * as the emails are; otherwise by the suite's.
  */
 @Path("/")
 @Tag(name = "pages")
@@ -64,14 +69,24 @@ public class PageResource {
     public record Message(String heading, String text, String linkHref, String linkText) {
     }
 
+    /** What heads a page: the shop's name when the page knows its shop, else null (the suite's name is shown). */
+    public record Shop(String name) {
+
+        static final Shop UNKNOWN = new Shop(null);
+
+        static Shop of(Optional<Tenant> tenant) {
+            return tenant.map(t -> new Shop(t.name())).orElse(UNKNOWN);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance forgotPassword(ForgotForm form);
+        static native TemplateInstance forgotPassword(ForgotForm form, Shop shop);
 
-        static native TemplateInstance resetPassword(ResetForm form);
+        static native TemplateInstance resetPassword(ResetForm form, Shop shop);
 
-        static native TemplateInstance message(Message message);
+        static native TemplateInstance message(Message message, Shop shop);
     }
 
     private static final Message FORM_EXPIRED = new Message("This form has expired",
@@ -84,12 +99,15 @@ public class PageResource {
     private final FormTokens formTokens;
     private final PasswordResets resets;
     private final SignupService signups;
+    private final TenantService tenants;
     private final HttpServerRequest http;
 
-    public PageResource(FormTokens formTokens, PasswordResets resets, SignupService signups, HttpServerRequest http) {
+    public PageResource(FormTokens formTokens, PasswordResets resets, SignupService signups, TenantService tenants,
+            HttpServerRequest http) {
         this.formTokens = formTokens;
         this.resets = resets;
         this.signups = signups;
+        this.tenants = tenants;
         this.http = http;
     }
 
@@ -99,7 +117,8 @@ public class PageResource {
     public Response forgotPasswordForm(@QueryParam("shop") String shop) {
         String csrf = formTokens.issue();
         String prefill = shop != null && shop.length() <= MAX_SLUG ? shop : "";
-        return page(200, Templates.forgotPassword(new ForgotForm(csrf, prefill, "", null, null)), csrf);
+        return page(200, Templates.forgotPassword(new ForgotForm(csrf, prefill, "", null, null), shopNamed(prefill)),
+                csrf);
     }
 
     @POST
@@ -110,7 +129,7 @@ public class PageResource {
             @FormParam("email") String email, @CookieParam(FormTokens.COOKIE) String cookie,
             @HeaderParam("Origin") String origin, @HeaderParam("Sec-Fetch-Site") String fetchSite) {
         if (!formTokens.accepts(cookie, csrf, origin, fetchSite, http.getHeader("Host"))) {
-            return page(403, Templates.message(FORM_EXPIRED), null);
+            return page(403, Templates.message(FORM_EXPIRED, Shop.UNKNOWN), null);
         }
         String shopValue = shop == null ? "" : shop.strip();
         String emailValue = email == null ? "" : email.strip();
@@ -122,12 +141,12 @@ public class PageResource {
         if (shopError != null || emailError != null) {
             String next = formTokens.issue();
             return page(400, Templates.forgotPassword(new ForgotForm(next, truncate(shopValue, MAX_SLUG),
-                    truncate(emailValue, MAX_EMAIL), shopError, emailError)), next);
+                    truncate(emailValue, MAX_EMAIL), shopError, emailError), shopNamed(shopValue)), next);
         }
         resets.request(shopValue, emailValue, RequestOrigins.of(http));
         return page(200, Templates.message(new Message("Check your email",
                 "If this address has an account at this shop, we have sent it a link to choose a new password."
-                        + " The link works once and for one hour.", null, null)), null);
+                        + " The link works once and for one hour.", null, null), shopNamed(shopValue)), null);
     }
 
     @GET
@@ -135,10 +154,11 @@ public class PageResource {
     @Operation(summary = "HTML: the new-password form for a password-reset link")
     public Response resetPasswordForm(@QueryParam("token") String token) {
         if (!OneTimeTokens.isWellFormed(token)) {
-            return page(400, Templates.message(LINK_INVALID), null);
+            return page(400, Templates.message(LINK_INVALID, Shop.UNKNOWN), null);
         }
         String csrf = formTokens.issue();
-        return page(200, Templates.resetPassword(new ResetForm(csrf, token, List.of(), null)), csrf);
+        return page(200, Templates.resetPassword(new ResetForm(csrf, token, List.of(), null),
+                Shop.of(resets.shopOf(token))), csrf);
     }
 
     @POST
@@ -150,45 +170,53 @@ public class PageResource {
             @CookieParam(FormTokens.COOKIE) String cookie, @HeaderParam("Origin") String origin,
             @HeaderParam("Sec-Fetch-Site") String fetchSite) {
         if (!formTokens.accepts(cookie, csrf, origin, fetchSite, http.getHeader("Host"))) {
-            return page(403, Templates.message(FORM_EXPIRED), null);
+            return page(403, Templates.message(FORM_EXPIRED, Shop.UNKNOWN), null);
         }
         if (!OneTimeTokens.isWellFormed(token)) {
-            return page(400, Templates.message(LINK_INVALID), null);
+            return page(400, Templates.message(LINK_INVALID, Shop.UNKNOWN), null);
         }
         String newPassword = password == null ? "" : truncate(password, MAX_PASSWORD);
         if (confirm == null || !confirm.equals(password)) {
             return resetFormAgain(token, List.of(), "The two passwords are not the same.");
         }
+        Tenant shop;
         try {
-            resets.reset(token, newPassword, RequestOrigins.of(http));
+            shop = resets.reset(token, newPassword, RequestOrigins.of(http));
         } catch (InvalidTokenException e) {
-            return page(400, Templates.message(LINK_INVALID), null);
+            return page(400, Templates.message(LINK_INVALID, Shop.UNKNOWN), null);
         } catch (InvalidRequestException e) {
             return resetFormAgain(token, e.errors().stream().map(Problem.FieldError::message).toList(), null);
         }
         return page(200, Templates.message(new Message("Your password is changed",
                 "You can now sign in with your new password. Every other session of your account has been signed out.",
-                null, null)), null);
+                null, null), Shop.of(Optional.of(shop))), null);
     }
 
     @GET
     @Path("/verify-email")
     @Operation(summary = "HTML: verify an email address from the link in the verification email")
     public Response verifyEmail(@QueryParam("token") String token) {
+        Optional<Tenant> shop;
         try {
-            signups.verifyEmail(token, RequestOrigins.of(http));
+            shop = signups.verifyEmail(token, RequestOrigins.of(http));
         } catch (InvalidTokenException e) {
             return page(400, Templates.message(new Message("This link does not work any more",
-                    "The link is invalid, was already used or has expired. Sign in to ask for a new one.", null, null)),
-                    null);
+                    "The link is invalid, was already used or has expired. Sign in to ask for a new one.", null, null),
+                    Shop.UNKNOWN), null);
         }
         return page(200, Templates.message(new Message("Your email address is confirmed",
-                "Thank you. You can now sign in.", null, null)), null);
+                "Thank you. You can now sign in.", null, null), Shop.of(shop)), null);
     }
 
     private Response resetFormAgain(String token, List<String> passwordErrors, String confirmError) {
         String next = formTokens.issue();
-        return page(400, Templates.resetPassword(new ResetForm(next, token, passwordErrors, confirmError)), next);
+        return page(400, Templates.resetPassword(new ResetForm(next, token, passwordErrors, confirmError),
+                Shop.of(resets.shopOf(token))), next);
+    }
+
+    /** The shop a slug typed or passed in the address names, if any (a malformed one names none). */
+    private Shop shopNamed(String slug) {
+        return Tenant.isValidSlug(slug) ? Shop.of(tenants.find(slug).filter(Tenant::isActive)) : Shop.UNKNOWN;
     }
 
     /** An HTML answer with the pages' headers, and a fresh form-token cookie when the page holds a form. */

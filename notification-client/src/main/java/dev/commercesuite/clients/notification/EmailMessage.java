@@ -1,6 +1,7 @@
 package dev.commercesuite.clients.notification;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -16,13 +17,19 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One email for notification-service's intake ({@code POST /internal/v1/emails}): the template, the recipient, an
- * optional locale (notification-service falls back to {@code en}) and tenant, and the template's data. Build it with
- * the factory of its template, so the data has the fields that template needs; notification-service still validates
- * it and refuses what does not fit (a 400, which makes the message dead rather than retried).
+ * optional locale (notification-service falls back to {@code en}), tenant and shop name, and the template's data.
+ * Build it with the factory of its template, so the data has the fields that template needs, and name the shop it is
+ * sent for with {@link #withShop(String)}; notification-service still validates it and refuses what does not fit (a
+ * 400, which makes the message dead rather than retried).
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EmailMessage(String template, String to, String locale, String tenantId, Object data) {
+public record EmailMessage(String template, String to, String locale, String tenantId, String shopName,
+        Object data) {
+
+    /** The longest shop name the intake takes, in characters (code points). */
+    public static final int MAX_SHOP_NAME = 200;
+    private static final Pattern ONE_LINE_BREAKERS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+");
 
     public EmailMessage {
         Objects.requireNonNull(template, "template");
@@ -30,9 +37,39 @@ public record EmailMessage(String template, String to, String locale, String ten
         Objects.requireNonNull(data, "data");
     }
 
+    /** An email that names no shop (the suite's name heads it and is its sender's name). */
+    public EmailMessage(String template, String to, String locale, String tenantId, Object data) {
+        this(template, to, locale, tenantId, null, data);
+    }
+
     /** The same email in another locale (a language tag such as {@code de} or {@code pt-BR}). */
     public EmailMessage withLocale(String languageTag) {
-        return new EmailMessage(template, to, languageTag, tenantId, data);
+        return new EmailMessage(template, to, languageTag, tenantId, shopName, data);
+    }
+
+    /**
+     * The same email sent for the shop called {@code name}: the shop's name heads the email and is the display name
+     * of its From header (the address stays notification-service's). Any name is made to fit what the intake takes,
+     * so a shop's name can never get its emails refused: every run of whitespace, control characters (CR, LF, TAB,
+     * ...) and line or paragraph separators becomes one space, the ends are trimmed, and the name is cut to
+     * {@value #MAX_SHOP_NAME} characters; a null or blank name names no shop.
+     */
+    public EmailMessage withShop(String name) {
+        return new EmailMessage(template, to, locale, tenantId, fitShopName(name), data);
+    }
+
+    static String fitShopName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String oneLine = ONE_LINE_BREAKERS.matcher(name).replaceAll(" ").strip();
+        if (oneLine.isEmpty()) {
+            return null;
+        }
+        if (oneLine.codePointCount(0, oneLine.length()) > MAX_SHOP_NAME) {
+            oneLine = oneLine.substring(0, oneLine.offsetByCodePoints(0, MAX_SHOP_NAME)).strip();
+        }
+        return oneLine;
     }
 
     /** Sent once an address is verified. */

@@ -31,7 +31,7 @@ import dev.commercesuite.notification.domain.StoredEmail;
 public class EmailRepository implements LeasedQueue<StoredEmail> {
 
     private static final String COLUMNS = "id, client_id, idempotency_key, request_hash, template, locale, tenant_id,"
-            + " recipient, subject, html_body, text_body, status, attempts, last_error, next_attempt_at, created_at,"
+            + " shop_name, recipient, subject, html_body, text_body, status, attempts, last_error, next_attempt_at, created_at,"
             + " updated_at, sent_at";
 
     private final DataSource dataSource;
@@ -42,7 +42,7 @@ public class EmailRepository implements LeasedQueue<StoredEmail> {
 
     /** Stores a new queued email unless one with the same client and key exists; true when this call stored it. */
     public boolean insertIfAbsent(StoredEmail email) {
-        String sql = "INSERT INTO emails (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        String sql = "INSERT INTO emails (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (client_id, idempotency_key) DO NOTHING";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -53,17 +53,18 @@ public class EmailRepository implements LeasedQueue<StoredEmail> {
             insert.setString(5, email.template());
             insert.setString(6, email.locale());
             insert.setString(7, email.tenantId());
-            insert.setString(8, email.recipient());
-            insert.setString(9, email.subject());
-            insert.setString(10, email.htmlBody());
-            insert.setString(11, email.textBody());
-            insert.setString(12, email.status().value());
-            insert.setInt(13, email.attempts());
-            insert.setString(14, email.lastError());
-            insert.setObject(15, timestamp(email.nextAttemptAt()));
-            insert.setObject(16, timestamp(email.createdAt()));
-            insert.setObject(17, timestamp(email.updatedAt()));
-            insert.setObject(18, timestamp(email.sentAt()));
+            insert.setString(8, email.shopName());
+            insert.setString(9, email.recipient());
+            insert.setString(10, email.subject());
+            insert.setString(11, email.htmlBody());
+            insert.setString(12, email.textBody());
+            insert.setString(13, email.status().value());
+            insert.setInt(14, email.attempts());
+            insert.setString(15, email.lastError());
+            insert.setObject(16, timestamp(email.nextAttemptAt()));
+            insert.setObject(17, timestamp(email.createdAt()));
+            insert.setObject(18, timestamp(email.updatedAt()));
+            insert.setObject(19, timestamp(email.sentAt()));
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new RepositoryException("insert email", e);
@@ -216,7 +217,8 @@ public class EmailRepository implements LeasedQueue<StoredEmail> {
     private static StoredEmail map(ResultSet row) throws SQLException {
         return new StoredEmail(row.getObject("id", UUID.class), row.getString("client_id"),
                 row.getString("idempotency_key"), row.getString("request_hash"), row.getString("template"),
-                row.getString("locale"), row.getString("tenant_id"), row.getString("recipient"),
+                row.getString("locale"), row.getString("tenant_id"), row.getString("shop_name"),
+                row.getString("recipient"),
                 row.getString("subject"), row.getString("html_body"), row.getString("text_body"),
                 EmailStatus.of(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
                 instant(row, "next_attempt_at"), instant(row, "created_at"),

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.commercesuite.defaults.validation.EmailAddresses;
 
 /**
- * An email to send: the template, the recipient, an optional locale (default {@code en}) and tenant, and the data
- * the template needs.
+ * An email to send: the template, the recipient, an optional locale (default {@code en}), tenant and shop name (the
+ * email's heading and its From display name; see {@code ShopName} for what it may hold), and the data the template
+ * needs.
  */
 public record EmailRequest(
         @NotBlank @Size(max = 64) String template,
@@ -19,5 +20,6 @@ public record EmailRequest(
         @Pattern(regexp = EmailAddresses.PLAIN_ADDRESS, message = "must be a single plain email address") String to,
         @Size(max = 35) String locale,
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a tenant id") String tenantId,
+        String shopName,
         @NotNull JsonNode data) {
 }

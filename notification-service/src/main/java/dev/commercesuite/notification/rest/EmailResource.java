@@ -51,7 +51,8 @@ public class EmailResource {
     @Operation(summary = "Render and queue an email", description = "The email is rendered and stored before the"
             + " answer; the same Idempotency-Key with the same body returns the same email.")
     @APIResponse(responseCode = "202", description = "Stored and queued for delivery")
-    @APIResponse(responseCode = "400", description = "Unknown template, bad address, missing template data")
+    @APIResponse(responseCode = "400", description = "Unknown template, bad address, missing template data, a shop"
+            + " name that is blank, over 200 characters or holds a control character (CR, LF, TAB)")
     @APIResponse(responseCode = "401", description = "No valid service token")
     @APIResponse(responseCode = "403", description = "Token without the service group")
     @APIResponse(responseCode = "413", description = "Body over 64 KiB")
@@ -64,7 +65,7 @@ public class EmailResource {
                     "is required: 1 to 200 visible ASCII characters, unique per email");
         }
         StoredEmail email = intake.accept(clientId(), idempotencyKey, new NewEmail(request.template(), request.to(),
-                request.locale(), request.tenantId(), request.data()));
+                request.locale(), request.tenantId(), request.shopName(), request.data()));
         return Response.accepted(new EmailAccepted(email.id(), email.status().value()))
                 .location(URI.create("/internal/v1/emails/" + email.id()))
                 .build();

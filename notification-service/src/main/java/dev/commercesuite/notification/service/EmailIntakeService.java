@@ -20,6 +20,7 @@ import dev.commercesuite.defaults.ids.UuidV7;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.EmailTemplate;
+import dev.commercesuite.notification.domain.ShopName;
 import dev.commercesuite.notification.domain.StoredEmail;
 import dev.commercesuite.notification.repository.EmailRepository;
 
@@ -47,10 +48,16 @@ public class EmailIntakeService {
         EmailTemplate template = EmailTemplate.byId(request.template())
                 .orElseThrow(() -> new InvalidRequestException("template", "is not a known template"));
         String locale = renderer.resolveLocale(template, request.locale());
-        RenderedEmail rendered = renderer.render(template, locale, request.data());
+        String shopName = request.shopName() == null ? null : request.shopName().strip();
+        if (request.shopName() != null) {
+            ShopName.problem(request.shopName()).ifPresent(problem -> {
+                throw new InvalidRequestException("shopName", problem);
+            });
+        }
+        RenderedEmail rendered = renderer.render(template, locale, shopName, request.data());
         Instant now = clock.instant();
         StoredEmail email = new StoredEmail(UuidV7.next(), clientId, idempotencyKey, hash, template.id(), locale,
-                request.tenantId(), request.to(), rendered.subject(), rendered.html(), rendered.text(),
+                request.tenantId(), shopName, request.to(), rendered.subject(), rendered.html(), rendered.text(),
                 EmailStatus.QUEUED, 0, null, now, now, now, null);
         if (emails.insertIfAbsent(email)) {
             return email;

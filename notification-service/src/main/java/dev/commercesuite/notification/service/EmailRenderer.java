@@ -36,6 +36,8 @@ import io.quarkus.qute.Template;
 public class EmailRenderer {
 
     public static final String DEFAULT_LOCALE = "en";
+    /** What heads an email that names no shop. */
+    public static final String SUITE_NAME = "Commerce Suite";
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
@@ -69,20 +71,27 @@ public class EmailRenderer {
         return DEFAULT_LOCALE;
     }
 
-    public RenderedEmail render(EmailTemplate template, String locale, JsonNode data) {
+    /**
+     * Renders the email; {@code shopName} (null for none) heads the email, where the suite's own name stands
+     * otherwise.
+     */
+    public RenderedEmail render(EmailTemplate template, String locale, String shopName, JsonNode data) {
         Record model = bind(template, data);
-        String subject = instance(locale, template, "-subject.txt").data("data", model).data("links", links).render();
-        String html = instance(locale, template, ".html").data("data", model).data("links", links).render();
-        String text = instance(locale, template, ".txt").data("data", model).data("links", links).render();
+        String subject = instance(locale, template, "-subject.txt", model, shopName).render();
+        String html = instance(locale, template, ".html", model, shopName).render();
+        String text = instance(locale, template, ".txt", model, shopName).render();
         return new RenderedEmail(LINE_BREAKS.matcher(subject).replaceAll(" ").strip(), html, text);
     }
 
-    private io.quarkus.qute.TemplateInstance instance(String locale, EmailTemplate template, String suffix) {
+    private io.quarkus.qute.TemplateInstance instance(String locale, EmailTemplate template, String suffix,
+            Record model, String shopName) {
         Template found = engine.getTemplate(path(locale, template, suffix));
         if (found == null) {
             throw new IllegalStateException("template missing: " + path(locale, template, suffix));
         }
-        return found.instance();
+        // the base templates read "shop" for their heading: the shop's name, or the suite's when there is none
+        return found.instance().data("data", model).data("links", links)
+                .data("shop", shopName == null ? SUITE_NAME : shopName).data("namedShop", shopName != null);
     }
 
     private static String path(String locale, EmailTemplate template, String suffix) {

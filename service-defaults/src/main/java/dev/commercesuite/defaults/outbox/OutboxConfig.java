@@ -36,6 +36,13 @@ public interface OutboxConfig {
     @WithDefault("0")
     int maxAttempts();
 
+    /**
+     * How long a sent message keeps its payload: it may hold one-time links or order access tokens, so the retention
+     * job replaces it with {@code {}} this long after sending (the row itself stays for {@link #retention()}).
+     */
+    @WithDefault("1H")
+    Duration payloadRetention();
+
     /** How long sent messages are kept (their payloads hold addresses) before the retention job deletes them. */
     @WithDefault("7D")
     Duration retention();
@@ -45,6 +52,6 @@ public interface OutboxConfig {
     Duration deadRetention();
 
     /** When the retention job runs (Quartz cron syntax, in UTC). */
-    @WithDefault("0 37 3 * * ?")
+    @WithDefault("0 37 * * * ?")
     String retentionCron();
 }

@@ -86,6 +86,12 @@ public final class OutboxQueue implements LeasedQueue<OutboxMessage> {
                 + " lease_until = NULL WHERE id = ? AND status = 'sending'", timestamp(nextAttempt), message.id());
     }
 
+    /** Empties the payloads of up to {@code limit} messages sent before {@code cutoff}; returns how many. */
+    public int redactSent(Instant cutoff, int limit) {
+        return update("UPDATE outbox SET payload = '{}' WHERE id IN (SELECT id FROM outbox WHERE status = 'sent'"
+                + " AND sent_at < ? AND payload <> '{}' LIMIT ?)", timestamp(cutoff), limit);
+    }
+
     /** Deletes up to {@code limit} messages sent before {@code cutoff}; returns how many. */
     public int purgeSent(Instant cutoff, int limit) {
         return update("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = 'sent' AND sent_at < ?"

@@ -16,9 +16,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Deletes relayed messages after {@code suite.outbox.retention} and dead ones after
- * {@code suite.outbox.dead-retention}, in small batches so it never holds long locks; runs where the relay runs.
- * Replicas may run it at the same time: each delete is idempotent.
+ * Empties relayed messages' payloads after {@code suite.outbox.payload-retention} (they may hold secrets), deletes
+ * relayed messages after {@code suite.outbox.retention} and dead ones after {@code suite.outbox.dead-retention}, in
+ * small batches so it never holds long locks; runs hourly where the relay runs. Replicas may run it at the same
+ * time: each statement is idempotent.
  */
 @ApplicationScoped
 public class OutboxRetention {
@@ -42,15 +43,20 @@ public class OutboxRetention {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "outbox-retention", cron = "${suite.outbox.retention-cron:0 37 3 * * ?}", timeZone = "UTC",
+    @Scheduled(identity = "outbox-retention", cron = "${suite.outbox.retention-cron:0 37 * * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = OutboxRelay.Disabled.class)
     void scheduledPurge() {
         purge();
     }
 
-    /** Deletes what is past retention now; returns how many messages were deleted. */
+    /** Empties old payloads and deletes what is past retention now; returns how many messages were deleted. */
     public int purge() {
         Instant now = clock.instant();
+        Instant payloadCutoff = now.minus(config.payloadRetention());
+        int redacted;
+        do {
+            redacted = outbox.redactSent(payloadCutoff, BATCH);
+        } while (redacted == BATCH);
         Instant sentCutoff = now.minus(config.retention());
         Instant deadCutoff = now.minus(config.deadRetention());
         int total = 0;

@@ -43,10 +43,26 @@ public final class PackagedService implements AutoCloseable {
      * leaks in from the environment of the build.
      */
     public static PackagedService start(Map<String, String> environment) {
+        return start(command(), environment);
+    }
+
+    /**
+     * Starts another module's packaged fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}) on this JVM with
+     * exactly {@code environment}, as {@link #start(Map)} does; for tests that run several services together.
+     */
+    public static PackagedService start(Path fastJar, Map<String, String> environment) {
+        if (!Files.isRegularFile(fastJar)) {
+            throw new IllegalStateException(fastJar.toAbsolutePath() + " is missing: package that module first");
+        }
+        return start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                fastJar.toString()), environment);
+    }
+
+    private static PackagedService start(List<String> command, Map<String, String> environment) {
         try {
             int port = freePort();
             Path output = Files.createTempFile("service-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command());
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
