@@ -109,6 +109,7 @@ class OrderCreationTest {
 
         JsonNode email1 = emails.await(normalized, "order-confirmation");
         assertEquals(shop.toString(), email1.path("tenantId").asText());
+        assertEquals("Shop " + slug, email1.path("shopName").asText(), "the email names the shop, not the suite");
         JsonNode data = email1.path("data");
         assertEquals("Ada Guest", data.path("name").asText());
         assertEquals("1001", data.path("orderNumber").asText());

@@ -100,6 +100,7 @@ class OrderReadTest {
 
         Response one = get(OrderFixtures.ORDERS + "/" + adaOrders.get(0), adaToken);
         one.then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
                 .body("id", equalTo(adaOrders.get(0)))
                 .body("orderNumber", equalTo(1001))
                 .body("status", equalTo("pending"))

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +48,7 @@ import dev.commercesuite.defaults.validation.EmailAddresses;
 import dev.commercesuite.order.domain.Caller;
 import dev.commercesuite.order.domain.IdempotencyKey;
 import dev.commercesuite.order.domain.IdempotencyScope;
+import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.OrderStatus;
 import dev.commercesuite.order.domain.OutOfStockException;
 import dev.commercesuite.order.domain.Shop;
@@ -198,15 +200,17 @@ public class OrderResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One order", description = "For the customer who placed it and the shop's staff and"
             + " admins; the access token is never shown again.")
-    @APIResponse(responseCode = "200", description = "The order",
+    @APIResponse(responseCode = "200", description = "The order, with its version as ETag (for If-Match)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "401", description = "No valid access token")
     @APIResponse(responseCode = "403", description = "A token without customer, staff or admin")
     @APIResponse(responseCode = "404", description = "No such order in the caller's shop, or another customer's")
-    public OrderView get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id) {
         Caller caller = callers.required();
-        return queries.find(caller, uuid(id)).map(OrderView::of).orElseThrow(NotFoundException::new);
+        Order order = queries.find(caller, uuid(id)).orElseThrow(NotFoundException::new);
+        // the version as a strong ETag ("3"): what a status change sends back in If-Match
+        return Response.ok(OrderView.of(order)).tag(new EntityTag(Long.toString(order.version()))).build();
     }
 
     /** Who places the order and in which shop: from the token for a signed-in user, from the body for a guest. */

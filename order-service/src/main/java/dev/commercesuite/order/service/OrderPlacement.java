@@ -103,7 +103,7 @@ public class OrderPlacement {
                 new Order.Buyer(request.customerId(), request.email(), request.name()), lines, accessToken, now);
         orders.persist(order);
         outbox.enqueue(NotificationEmails.NAME, EmailMessage.orderConfirmation(order.email(), shop.id().toString(),
-                confirmation(order, accessToken)));
+                confirmation(order, accessToken)).withShop(shop.name()));
         return new PlacedOrder(order, accessToken, statusUrl(order, accessToken));
     }
 
