@@ -21,7 +21,6 @@ public interface OrderConfig {
     StaleOrders staleOrders();
 
     IdempotencyCleanup idempotencyCleanup();
-
     Idempotency idempotency();
 
     Admission admission();
@@ -68,24 +67,33 @@ public interface OrderConfig {
         @Min(1)
         @Max(10000)
         int batchSize();
+    }
+
     /** {@code Idempotency-Key} handling of order creation (and later money-moving POSTs). */
     interface Idempotency {
+
         /** How long a key's first answer is kept and replayed (the clean-up job deletes records after this). */
+        @WithDefault("24H")
         Duration ttl();
+
         /**
          * How long the first request holds its key before a repeat may take it over, taking the worker to have died;
          * well above the longest order transaction.
          */
         @WithDefault("30S")
         Duration lease();
+    }
+
     /**
      * How many order placements of one shop run at once. They take turns on the shop's counters and hot products
      * anyway, so more in flight only holds database connections while waiting; the rest wait in memory.
      */
     interface Admission {
+
         /** Placements of one shop in flight at once, per replica (shops share 64 stripes). */
         @WithDefault("4")
         int perShop();
+
         /** How long a placement waits for its turn before it is answered 503 with Retry-After. */
         @WithDefault("20S")
         Duration maxWait();

@@ -53,41 +53,58 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
             return List.of();
         }
         return list("id in ?1 order by createdAt, id", ids);
+    }
+
+    /**
      * Which of a shop's orders a list shows: all of them, or one customer's; optionally only one status, one address
      * (in any case), and those created in [from, to).
+     */
     public record Filter(UUID tenantId, Optional<UUID> customerId, Optional<OrderStatus> status,
             Optional<String> email, Optional<Instant> createdFrom, Optional<Instant> createdTo) {
+    }
+
+    /**
      * Up to {@code limit} orders matching {@code filter}, newest first by (createdAt, id), after the position
      * ({@code afterCreatedAt}, {@code afterId}) where the previous page ended. A keyset query: each filter has its
      * index (V2: shop, shop + status, shop + customer; V4: shop + lower(email); each by created_at, id), so a page is
      * one index range scan however deep the client reads.
+     */
     public List<Order> page(Filter filter, Optional<Instant> afterCreatedAt, Optional<UUID> afterId, int limit) {
         List<String> where = new ArrayList<>(List.of("o.tenantId = :tenant"));
         Parameters parameters = Parameters.with("tenant", filter.tenantId());
         if (filter.customerId().isPresent()) {
             where.add("o.customerId = :customer");
             parameters.and("customer", filter.customerId().get());
+        }
         if (filter.status().isPresent()) {
             where.add("o.status = :status");
             parameters.and("status", filter.status().get());
+        }
         if (filter.email().isPresent()) {
             where.add("lower(o.email) = :email");
             parameters.and("email", filter.email().get().toLowerCase(Locale.ROOT));
+        }
         if (filter.createdFrom().isPresent()) {
             where.add("o.createdAt >= :from");
             parameters.and("from", filter.createdFrom().get());
+        }
         if (filter.createdTo().isPresent()) {
             where.add("o.createdAt < :to");
             parameters.and("to", filter.createdTo().get());
+        }
         if (afterCreatedAt.isPresent() && afterId.isPresent()) {
             where.add("(o.createdAt, o.id) < (:afterCreatedAt, :afterId)");
             parameters.and("afterCreatedAt", afterCreatedAt.get()).and("afterId", afterId.get());
+        }
         return find("from Order o where " + String.join(" and ", where) + " order by o.createdAt desc, o.id desc",
                 parameters).page(0, limit).list();
+    }
+
     /** Loads the lines of {@code orders} (of this persistence context) in one query instead of one per order. */
     public void loadItems(List<Order> orders) {
         if (!orders.isEmpty()) {
             find("select distinct o from Order o left join fetch o.items where o.id in ?1",
                     orders.stream().map(Order::id).toList()).list();
+        }
     }
 }
