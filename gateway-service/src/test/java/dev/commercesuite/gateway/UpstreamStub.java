@@ -37,6 +37,11 @@ public abstract class UpstreamStub extends StubbedService {
         return new WireMock("127.0.0.1", port(portProperty(upstream)));
     }
 
+    /** The port of the stub standing in for {@code upstream}. */
+    static int portOf(String upstream) {
+        return port(portProperty(upstream));
+    }
+
     private static String portProperty(String upstream) {
         return "commercesuite.test.upstream-stub." + upstream + ".port";
     }

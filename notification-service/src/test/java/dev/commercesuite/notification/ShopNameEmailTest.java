@@ -117,6 +117,27 @@ class ShopNameEmailTest {
                 .until(() -> awaitMessages(to, 1).size() == 1);
     }
 
+    @Test
+    void aRequestWithoutAShopHashesAsItDidBeforeTheFieldExisted() throws Exception {
+        // the fingerprint of a request is the SHA-256 of its JSON with keys sorted; an absent shopName must not
+        // appear in it, or a retry of an email queued before the upgrade would be refused as a different request
+        String to = unique("fingerprint");
+        post(UUID.randomUUID().toString(), EmailSamples.request("welcome", to)).statusCode(202);
+        String canonical = "{\"data\":{\"name\":\"Ada Lovelace\"},\"locale\":null,\"template\":\"welcome\","
+                + "\"tenantId\":\"tenant-a\",\"to\":\"" + to + "\"}";
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT request_hash FROM emails WHERE recipient = ?")) {
+            query.setString(1, to);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals(expected, rows.getString(1));
+            }
+        }
+    }
+
     private long storedFor(String recipient) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM emails WHERE recipient = ?")) {

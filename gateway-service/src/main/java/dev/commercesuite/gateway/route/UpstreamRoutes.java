@@ -147,7 +147,7 @@ public class UpstreamRoutes {
                     }
                     return out.send(in);
                 })
-                .onSuccess(response -> relay(ctx, response))
+                .onSuccess(response -> relay(ctx, response, upstream))
                 .onFailure(failure -> {
                     boolean timedOut = failure instanceof java.util.concurrent.TimeoutException
                             || String.valueOf(failure.getMessage()).contains("timeout");
@@ -156,7 +156,7 @@ public class UpstreamRoutes {
                 });
     }
 
-    private static void relay(RoutingContext ctx, HttpClientResponse response) {
+    private static void relay(RoutingContext ctx, HttpClientResponse response, URI upstream) {
         var out = ctx.response();
         out.setStatusCode(response.statusCode());
         if (response.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
@@ -164,10 +164,41 @@ public class UpstreamRoutes {
         }
         response.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                out.headers().add(header.getKey(), header.getValue());
+                boolean location = header.getKey().equalsIgnoreCase(HttpHeaders.LOCATION.toString());
+                out.headers().add(header.getKey(), location ? publicLocation(header.getValue(), upstream)
+                        : header.getValue());
             }
         });
         response.pipeTo(out);
+    }
+
+    /**
+     * A {@code Location} as the client must see it. A service resolves a created resource's URI against the request
+     * it got, which came from the gateway, so the URI names the service's internal address
+     * ({@code http://order-service:8082/api/v1/products/...}): that becomes the path alone, which the client resolves
+     * against the gateway's own address (RFC 9110, section 10.2.2). Any other value passes unchanged.
+     */
+    static String publicLocation(String location, URI upstream) {
+        URI target;
+        try {
+            target = new URI(location);
+        } catch (java.net.URISyntaxException e) {
+            return location;
+        }
+        if (!target.isAbsolute() || target.getHost() == null || !target.getHost().equalsIgnoreCase(upstream.getHost())
+                || port(target) != port(upstream)) {
+            return location;
+        }
+        String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        return path + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                + (target.getRawFragment() == null ? "" : "#" + target.getRawFragment());
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() > 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private void problem(RoutingContext ctx, int status, String service) {

@@ -29,6 +29,20 @@ class UpstreamRoutesTest {
     }
 
     @Test
+    void aLocationAtTheUpstreamsOwnAddressBecomesAPathAndAnyOtherPassesUnchanged() {
+        URI order = URI.create("http://order:8082");
+        assertEquals("/api/v1/products/7", UpstreamRoutes.publicLocation("http://order:8082/api/v1/products/7", order));
+        assertEquals("/api/v1/orders/7?x=%20y#top",
+                UpstreamRoutes.publicLocation("http://ORDER:8082/api/v1/orders/7?x=%20y#top", order));
+        assertEquals("/", UpstreamRoutes.publicLocation("http://order:8082", order));
+        assertEquals("/p", UpstreamRoutes.publicLocation("http://web/p", URI.create("http://web")));
+        for (String other : List.of("/api/v1/products/7", "https://checkout.stripe.com/c/pay/cs_1",
+                "http://order:9999/x", "http://identity:8082/x", "not a uri")) {
+            assertEquals(other, UpstreamRoutes.publicLocation(other, order));
+        }
+    }
+
+    @Test
     void anUnknownUpstreamIsRefusedWithTheRouteAndTheKnownNames() {
         List<UpstreamRoutes.Route> routes = List.of(
                 new UpstreamRoutes.Route("/api/v1/orders(/.*)?", "order"),

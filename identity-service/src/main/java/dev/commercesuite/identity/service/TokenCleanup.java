@@ -8,7 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.commercesuite.identity.repository.AdvisoryLocks;
+import dev.commercesuite.defaults.locks.AdvisoryLocks;
 import dev.commercesuite.identity.repository.OneTimeTokenRepository;
 import dev.commercesuite.identity.repository.RefreshTokenRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * CSRF protection for the account pages' forms, without server state (double-submit cookie): each form page sets a
  * fresh random token in a {@code __Host-} cookie (Secure, HttpOnly, SameSite=Strict, path {@code /}) and in a hidden
  * field; a form post is accepted only when both are present and equal (compared in constant time), and when the
- * browser's {@code Origin} and {@code Sec-Fetch-Site} headers, if it sends them, say the post came from this site.
+ * browser's {@code Origin} and {@code Sec-Fetch-Site} headers, if it sends them, say the post came from this site
+ * ({@code Origin: null}, which browsers send for posts from a no-referrer page, says nothing either way).
  * Another site can neither read the cookie nor set it, so it cannot forge a matching pair.
  */
 @ApplicationScoped
@@ -60,6 +61,12 @@ public class FormTokens {
         }
         if (originHeader == null) {
             return true; // older browsers and non-browser clients: the token pair is the protection
+        }
+        if (originHeader.equals("null")) {
+            // the pages' Referrer-Policy (no-referrer) makes browsers send "Origin: null" with their own form posts;
+            // an opaque origin names no site, so the token pair decides, with Sec-Fetch-Site (checked above) where
+            // the browser sends it: a sandboxed frame of another site says cross-site there
+            return true;
         }
         String origin = originHeader.toLowerCase(Locale.ROOT);
         return origin.equals(publicOrigin) || (host != null && (origin.equals("https://" + host.toLowerCase(Locale.ROOT))

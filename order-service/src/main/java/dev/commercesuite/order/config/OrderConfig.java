@@ -3,6 +3,9 @@ package dev.commercesuite.order.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +18,9 @@ public interface OrderConfig {
 
     Shops shops();
 
+    StaleOrders staleOrders();
+
+    IdempotencyCleanup idempotencyCleanup();
     Idempotency idempotency();
 
     Admission admission();
@@ -29,6 +35,38 @@ public interface OrderConfig {
         /** While identity is down, an answer younger than this is still served. */
         @WithDefault("1H")
         Duration staleFor();
+    }
+
+    /** The job that cancels orders left unpaid, returning their stock and telling the customer. */
+    interface StaleOrders {
+
+        /** When it runs (Quarkus cron, UTC): hourly on the hour by default; {@code off} disables it. */
+        @WithDefault("0 0 * * * ?")
+        String cron();
+
+        /** An order still pending or awaiting payment this long after it was placed is cancelled. */
+        @WithDefault("24H")
+        Duration after();
+
+        /** Orders cancelled per transaction; the job repeats until a batch comes back short. */
+        @WithDefault("100")
+        @Min(1)
+        @Max(1000)
+        int batchSize();
+    }
+
+    /** The job that deletes expired idempotency records. */
+    interface IdempotencyCleanup {
+
+        /** When it runs (Quarkus cron, UTC): hourly at half past by default; {@code off} disables it. */
+        @WithDefault("0 30 * * * ?")
+        String cron();
+
+        /** Records deleted per statement; the job repeats until a batch comes back short. */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(10000)
+        int batchSize();
     }
 
     /** {@code Idempotency-Key} handling of order creation (and later money-moving POSTs). */

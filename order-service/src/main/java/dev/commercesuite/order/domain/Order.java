@@ -1,13 +1,14 @@
 package dev.commercesuite.order.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -26,9 +27,10 @@ import dev.commercesuite.defaults.ids.UuidV7;
 
 /**
  * An order: the aggregate of its lines and its timeline. It is placed once, with prices and names copied from the
- * catalog and stock reserved from each product, and afterwards changes only through {@link #changeStatus}, which
- * knows the allowed transitions ({@link OrderStatus#next()}) and appends each change to the timeline. The customer
- * reaches it with an access token of which only the SHA-256 is kept.
+ * catalog and stock reserved from each product, and afterwards changes only through {@link #changeStatus} and
+ * {@link #cancel} (which also returns the reserved stock); both know the allowed transitions
+ * ({@link OrderStatus#next()}) and append each change to the timeline. The customer reaches it with an access token
+ * of which only the SHA-256 is kept.
  */
 @Entity
 @Table(name = "orders")
@@ -86,6 +88,9 @@ public class Order {
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("at, id")
     private List<OrderEvent> events = new ArrayList<>();
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<OrderAccessToken> accessTokens = new ArrayList<>();
 
     protected Order() {
     }
@@ -172,12 +177,49 @@ public class Order {
 
     /**
      * Moves the order to {@code next} and records it on the timeline; a tracking URL given here is kept on the order.
-     * Throws {@link InvalidStatusTransitionException} when the current status does not lead there.
+     * Throws {@link InvalidStatusTransitionException} when the current status does not lead there. A cancellation
+     * goes through {@link #cancel} instead, which also puts the reserved stock back.
      */
     public OrderEvent changeStatus(OrderStatus next, String actor, String note, String trackingUrl, Instant now) {
+        requireTransition(next);
+        if (next == OrderStatus.CANCELLED) {
+            throw new IllegalArgumentException("a cancellation returns the stock: use cancel(...)");
+        }
+        return transition(next, actor, note, trackingUrl, now);
+    }
+
+    /**
+     * Cancels the order (only while it is unpaid, see {@link OrderStatus#next()}) and puts each line's quantity back
+     * on its product. {@code products} are the lines' products, loaded and locked by the caller. The stock goes back
+     * exactly once: a cancelled order changes no further, so a second cancellation is refused before anything is
+     * released. Throws {@link InvalidStatusTransitionException} when the order can no longer be cancelled.
+     */
+    public OrderEvent cancel(String actor, String note, Collection<Product> products, Instant now) {
+        requireTransition(OrderStatus.CANCELLED);
+        Map<UUID, Product> byId = new HashMap<>();
+        for (Product product : products) {
+            if (!product.tenantId().equals(tenantId)) {
+                throw new IllegalArgumentException("product " + product.id() + " is not of this order's shop");
+            }
+            byId.put(product.id(), product);
+        }
+        List<UUID> missing = items.stream().map(OrderItem::productId).filter(id -> !byId.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the products of lines " + missing + " were not given");
+        }
+        for (OrderItem item : items) {
+            byId.get(item.productId()).release(item.quantity(), now);
+        }
+        return transition(OrderStatus.CANCELLED, actor, note, null, now);
+    }
+
+    private void requireTransition(OrderStatus next) {
         if (!status.canChangeTo(next)) {
             throw new InvalidStatusTransitionException(status, next);
         }
+    }
+
+    private OrderEvent transition(OrderStatus next, String actor, String note, String trackingUrl, Instant now) {
         status = next;
         if (trackingUrl != null) {
             this.trackingUrl = trackingUrl;
@@ -188,9 +230,28 @@ public class Order {
         return event;
     }
 
-    /** Whether {@code token} is this order's access token (compared in constant time). */
+    /**
+     * Another access token for this order, for the link of a later email: only the first token's hash is kept, so it
+     * cannot be sent again. Every token of the order keeps working.
+     */
+    public void grantAccessToken(String token, Instant now) {
+        accessTokens.add(new OrderAccessToken(UuidV7.next(), this, sha256(token), now));
+    }
+
+    /**
+     * Whether {@code token} is one of this order's access tokens. Each stored hash is compared in constant time and
+     * all of them are compared, so the answer's timing tells nothing about which bytes or which token matched.
+     */
     public boolean accessibleWith(String token) {
-        return token != null && MessageDigest.isEqual(accessTokenHash, sha256(token));
+        if (token == null) {
+            return false;
+        }
+        byte[] presented = sha256(token);
+        boolean matches = MessageDigest.isEqual(accessTokenHash, presented);
+        for (OrderAccessToken granted : accessTokens) {
+            matches |= granted.matches(presented);
+        }
+        return matches;
     }
 
     /** Whether the signed-in customer {@code userId} placed this order. */
@@ -199,11 +260,7 @@ public class Order {
     }
 
     private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return AccessTokens.sha256(token);
     }
 
     public UUID id() {

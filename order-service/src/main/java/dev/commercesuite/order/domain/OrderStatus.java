@@ -45,6 +45,11 @@ public enum OrderStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** For people (the status page, emails): {@code awaiting payment}. */
+    public String label() {
+        return value().replace('_', ' ');
+    }
+
     /** The status written as {@code value}, if there is one. */
     public static Optional<OrderStatus> parse(String value) {
         return value == null ? Optional.empty()

@@ -31,6 +31,16 @@ class OrderAdmissionTest {
             }
 
             @Override
+            public StaleOrders staleOrders() {
+                return null;
+            }
+
+            @Override
+            public IdempotencyCleanup idempotencyCleanup() {
+                return null;
+            }
+
+            @Override
             public Idempotency idempotency() {
                 return null;
             }

@@ -86,6 +86,17 @@ public class ProblemExceptionMappers {
         return aboutResponse ? unexpected(e, request) : violationResponse(e, request);
     }
 
+    /**
+     * A body that cannot be read at all, such as a multipart or form body cut short or a connection dropped mid-body:
+     * the client's doing, so a 400 rather than a 500. JSON's own read errors ({@link JacksonException}, also an
+     * {@code IOException}) have their more specific mappers below.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, HttpServerRequest request) {
+        return Problems.response(Problems.of(ProblemType.BAD_REQUEST, 400, "The request body could not be read.",
+                request.path()));
+    }
+
     @ServerExceptionMapper
     public Response json(JacksonException e, HttpServerRequest request) {
         if (e.getProcessor() instanceof JsonGenerator) {

@@ -91,6 +91,21 @@ class BrowserFixtureTest {
         try (Browser browser = Browser.start()) {
             browser.open(url("/missing-image"));
             assertThrows(AssertionFailedError.class, browser::assertCleanConsole);
+            // allowed when the test expects it, and only then
+            browser.assertCleanConsoleExcept("/nothing-here.png - Failed to load resource");
+            AssertionFailedError notLogged = assertThrows(AssertionFailedError.class,
+                    () -> browser.assertCleanConsoleExcept("/nothing-here.png", "/never-requested.png"));
+            assertTrue(notLogged.getMessage().contains("/never-requested.png"), notLogged.getMessage());
+        }
+    }
+
+    @Test
+    void anAllowedProblemDoesNotHideAnother() {
+        try (Browser browser = Browser.start()) {
+            browser.open(url("/missing-image")).open(url("/blocked-script"));
+            AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                    () -> browser.assertCleanConsoleExcept("/nothing-here.png"));
+            assertTrue(failure.getMessage().contains("Content Security Policy"), failure.getMessage());
         }
     }
 

@@ -1,0 +1,41 @@
+package dev.commercesuite.order.service;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.commercesuite.order.client.ShopDirectory;
+import dev.commercesuite.order.domain.ShopDirectoryUnavailableException;
+import dev.commercesuite.order.domain.UnknownShopException;
+
+/**
+ * The shop's name, for what order-service shows its customers in the shop's name (the status page's heading, the
+ * emails' heading and sender name). The name is an ornament: when identity cannot say (down with nothing cached, or
+ * the shop is gone), the answer is empty and the page or email names no shop instead of failing.
+ */
+@ApplicationScoped
+public class ShopNames {
+
+    private static final Logger LOG = Logger.getLogger(ShopNames.class);
+
+    private final ShopDirectory shops;
+
+    public ShopNames(ShopDirectory shops) {
+        this.shops = shops;
+    }
+
+    public Optional<String> of(UUID tenantId) {
+        try {
+            return Optional.ofNullable(shops.shop(tenantId.toString()).name()).filter(name -> !name.isBlank());
+        } catch (UnknownShopException | ShopDirectoryUnavailableException e) {
+            LOG.debugf("No name for shop %s: %s", tenantId, e.getClass().getSimpleName());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The name of shop %s could not be looked up", tenantId);
+            return Optional.empty();
+        }
+    }
+}
