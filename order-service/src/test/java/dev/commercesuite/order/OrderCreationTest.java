@@ -106,6 +106,9 @@ class OrderCreationTest {
         assertEquals("guest", db.single("SELECT actor FROM order_events WHERE order_id = ?", UUID.fromString(id)));
         assertEquals(1, db.count("SELECT orders FROM monthly_order_counts WHERE tenant_id = ? AND month = ?", shop,
                 LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1)));
+        assertEquals("guest order-placed " + id + " 1001", db.single("SELECT actor || ' ' || action || ' ' ||"
+                + " (metadata->>'orderId') || ' ' || (metadata->>'orderNumber') FROM audit_events WHERE tenant_id = ?",
+                shop), "audited in the order's transaction");
 
         JsonNode email1 = emails.await(normalized, "order-confirmation");
         assertEquals(shop.toString(), email1.path("tenantId").asText());

@@ -34,7 +34,7 @@ final class OrderFixtures {
     static final String KEY = "Idempotency-Key";
     /** Every table an order request may write, for "nothing stored" checks. */
     static final List<String> ORDER_TABLES = List.of("orders", "order_items", "order_events", "idempotency_records",
-            "outbox", "order_numbers", "monthly_order_counts");
+            "outbox", "order_numbers", "monthly_order_counts", "audit_events");
 
     private final DataSource dataSource;
 

@@ -21,15 +21,16 @@ import dev.commercesuite.order.domain.Order;
  * The body of {@code POST /api/v1/orders}: {@code {tenant?, email?, name?, items: [{productId, quantity}]}}; a guest
  * sends the shop's slug, an address and a name, a signed-in customer only the lines (and a name if they like).
  * <p>
- * Read from the parsed JSON tree by {@link #read(JsonNode, List)} rather than bound by Jackson, so that every broken rule is named at
- * once with its JSON path, and nothing is coerced: a price, an unknown field, a quantity of {@code "5"} or {@code 1.5}
- * is refused, never ignored or rounded. Prices come from the catalog only.
+ * Read from the parsed JSON tree by {@link #read(JsonNode, List)} rather than bound by Jackson, so that every broken
+ * rule is named at once with its JSON path, and nothing is coerced: a price, an unknown field, a quantity of
+ * {@code "5"} or {@code 1.5} is refused, never ignored or rounded. Prices come from the catalog only.
  */
 @Schema(description = "A new order; tenant, email and name for guests, only items (and optionally name) with a token")
 public record CreateOrderRequest(
         @Schema(description = "The shop's slug (guests only)", examples = "acme-shop") String tenant,
         @Schema(description = "The buyer's email address (guests only)", examples = "ada@example.com") String email,
-        @Schema(description = "The buyer's name, 1 to 200 characters on one line", examples = "Ada Lovelace") String name,
+        @Schema(description = "The buyer's name, 1 to 200 characters on one line", examples = "Ada Lovelace")
+        String name,
         @Schema(description = "1 to 100 lines, each product once", required = true) List<Line> items) {
 
     /** Longest name accepted. */

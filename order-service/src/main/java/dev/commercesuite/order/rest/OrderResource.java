@@ -54,7 +54,6 @@ import dev.commercesuite.order.domain.OutOfStockException;
 import dev.commercesuite.order.domain.Shop;
 import dev.commercesuite.order.domain.StoredResponse;
 import dev.commercesuite.order.service.Idempotency;
-import dev.commercesuite.order.service.OrderAdmission;
 import dev.commercesuite.order.service.OrderLimitReachedException;
 import dev.commercesuite.order.service.OrderPlacement;
 import dev.commercesuite.order.service.OrderQueries;
@@ -79,17 +78,15 @@ public class OrderResource {
     private final OrderPlacement placement;
     private final OrderQueries queries;
     private final Idempotency idempotency;
-    private final OrderAdmission admission;
     private final Callers callers;
     private final JsonWebToken token;
     private final ObjectMapper json;
 
     public OrderResource(OrderPlacement placement, OrderQueries queries, Idempotency idempotency,
-            OrderAdmission admission, Callers callers, JsonWebToken token, ObjectMapper json) {
+            Callers callers, JsonWebToken token, ObjectMapper json) {
         this.placement = placement;
         this.queries = queries;
         this.idempotency = idempotency;
-        this.admission = admission;
         this.callers = callers;
         this.token = token;
         this.json = json;
@@ -143,8 +140,8 @@ public class OrderResource {
                 .orElseGet(() -> IdempotencyScope.guest(shop.id(), buyer.email()));
         Idempotency.Request idempotent = new Idempotency.Request(scope, key.orElseThrow(), CREATE,
                 RequestFingerprint.of("POST", PATH, body));
-        Idempotency.Outcome outcome = admission.admit(shop.id(), () -> idempotency.run(idempotent,
-                () -> created(placement.place(shop, command)), failure -> refusal(failure, command)));
+        Idempotency.Outcome outcome = idempotency.run(idempotent, () -> created(placement.place(shop, command)),
+                failure -> refusal(failure, command));
         return answer(outcome);
     }
 

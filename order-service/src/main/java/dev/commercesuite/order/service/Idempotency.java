@@ -29,10 +29,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@link IdempotencyKeyInUseException} while it runs, and {@link IdempotencyKeyReusedException} when their request
  * differs from the first one (its fingerprint). A claim whose lease ran out without an answer is taken over.</li>
  * <li>The work runs in a new transaction that first locks the record and checks the claim is still its own; the
- * answer is stored in that same transaction, so the change and its answer commit together or not at all.</li>
+ * answer is stored in that same transaction, so the change and its answer commit together or not at all. The
+ * transaction waits for the shop's turn first ({@link OrderAdmission}): one shop's work takes turns on its rows
+ * anyway, and a request waiting in memory holds no database connection.</li>
  * <li>A refusal the caller's {@code refusals} turn into an answer (a business 4xx such as out-of-stock) is stored and
  * replayed like a success: the work's transaction is rolled back and the answer stored in another one. Any other
- * failure (invalid input, a 5xx) releases the claim, so a retry runs afresh.</li>
+ * failure (invalid input, a 5xx, no turn in time: {@link ShopBusyException}) releases the claim, so a retry runs
+ * afresh.</li>
  * </ol>
  * Answers are kept for the configured time ({@code order.idempotency.ttl}, 24 h); the clean-up job deletes them with
  * {@link IdempotencyRecordRepository#deleteExpired}.
@@ -60,12 +63,15 @@ public class Idempotency {
     }
 
     private final IdempotencyRecordRepository records;
+    private final OrderAdmission admission;
     private final Clock clock;
     private final Duration ttl;
     private final Duration lease;
 
-    public Idempotency(IdempotencyRecordRepository records, Clock clock, OrderConfig config) {
+    public Idempotency(IdempotencyRecordRepository records, OrderAdmission admission, Clock clock,
+            OrderConfig config) {
         this.records = records;
+        this.admission = admission;
         this.clock = clock;
         this.ttl = config.idempotency().ttl();
         this.lease = config.idempotency().lease();
@@ -84,14 +90,16 @@ public class Idempotency {
         }
         Instant claimedUntil = ((Claimed) claim).until();
         try {
-            StoredResponse response = QuarkusTransaction.requiringNew().call(() -> {
-                IdempotencyRecord record = records.lock(request.scope(), request.key())
-                        .filter(held -> held.heldBy(claimedUntil))
-                        .orElseThrow(() -> new IdempotencyKeyInUseException(Duration.ofSeconds(1)));
-                StoredResponse answer = work.get();
-                record.complete(seal(request, answer));
-                return answer;
-            });
+            // the shop's turn is taken before the transaction, so a request waiting for it holds no connection
+            StoredResponse response = admission.admit(request.scope().tenantId(),
+                    () -> QuarkusTransaction.requiringNew().call(() -> {
+                        IdempotencyRecord record = records.lock(request.scope(), request.key())
+                                .filter(held -> held.heldBy(claimedUntil))
+                                .orElseThrow(() -> new IdempotencyKeyInUseException(Duration.ofSeconds(1)));
+                        StoredResponse answer = work.get();
+                        record.complete(seal(request, answer));
+                        return answer;
+                    }));
             return new Outcome(response, false);
         } catch (IdempotencyKeyInUseException e) {
             throw e; // the claim was taken over: the record is someone else's now

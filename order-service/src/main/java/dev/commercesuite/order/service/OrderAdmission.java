@@ -11,11 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.commercesuite.order.config.OrderConfig;
 
 /**
- * Lets a bounded number of one shop's order placements run at once (per replica) and queues the rest, in arrival
- * order, in memory. A shop's orders take turns on its counters (order number, monthly count) and on hot products'
- * rows however many run, so without this a flash sale would park a connection per waiting buyer in row-lock queues,
- * exhaust the pool and fail every other request of the service, health checks included. Shops are spread over a
- * fixed set of stripes, so memory stays bounded; two shops sharing a stripe share its turns.
+ * Lets a bounded number of one shop's order transactions (the work of its idempotent requests, see
+ * {@link Idempotency}) run at once per replica and queues the rest, in arrival order, in memory. A shop's orders take
+ * turns on its counters (order number, monthly count) and on hot products' rows however many run, so without this a
+ * flash sale would park a connection per waiting buyer in row-lock queues, exhaust the pool and fail every other
+ * request of the service, health checks included. Shops are spread over a fixed set of stripes, so memory stays
+ * bounded; two shops sharing a stripe share its turns.
  */
 @ApplicationScoped
 public class OrderAdmission {

@@ -41,7 +41,8 @@ import dev.commercesuite.order.repository.ProductRepository;
 /**
  * Places orders: the shop must take orders, every line must be one of its active products in one currency, the
  * shop's tier must allow another order this UTC month, and every line's stock must suffice; then the order gets the
- * shop's next number, its stock is reserved, and its confirmation email is queued, all in one transaction.
+ * shop's next number, its stock is reserved, its confirmation email is queued and {@code order-placed} is audited,
+ * all in one transaction.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -54,17 +55,19 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final OrderCounters counters;
     private final OutboxWriter outbox;
+    private final OrderAudit audit;
     private final Clock clock;
     private final String publicUrl;
 
     public OrderPlacement(ShopDirectory shops, ProductRepository products, OrderRepository orders,
-            OrderCounters counters, OutboxWriter outbox, Clock clock,
+            OrderCounters counters, OutboxWriter outbox, OrderAudit audit, Clock clock,
             @ConfigProperty(name = "suite.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
         this.shops = shops;
         this.products = products;
         this.orders = orders;
         this.counters = counters;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
@@ -99,11 +102,14 @@ public class OrderPlacement {
         }
         long number = counters.nextOrderNumber(shop.id());
         String accessToken = newAccessToken();
-        Order order = Order.place(UuidV7.next(), shop.id(), number,
-                new Order.Buyer(request.customerId(), request.email(), request.name()), lines, accessToken, now);
+        Order.Buyer buyer = new Order.Buyer(request.customerId(), request.email(), request.name());
+        Order order = Order.place(UuidV7.next(), shop.id(), number, buyer, lines, accessToken, now);
         orders.persist(order);
         outbox.enqueue(NotificationEmails.NAME, EmailMessage.orderConfirmation(order.email(), shop.id().toString(),
                 confirmation(order, accessToken)).withShop(shop.name()));
+        audit.record(shop.id(), buyer.actor(), OrderAudit.ORDER_PLACED, Map.of("orderId", order.id(),
+                "orderNumber", order.orderNumber(), "lines", order.items().size(), "total", order.total(),
+                "currency", order.currency()));
         return new PlacedOrder(order, accessToken, statusUrl(order, accessToken));
     }
 
