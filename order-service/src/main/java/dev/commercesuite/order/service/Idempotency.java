@@ -84,7 +84,10 @@ public class Idempotency {
      */
     public Outcome run(Request request, Supplier<StoredResponse> work,
             Function<RuntimeException, Optional<StoredResponse>> refusals) {
-        Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(request));
+        // the claim is a short transaction of its own, but a burst of one shop's requests would otherwise all want a
+        // connection at once: it takes the shop's turn too, so a shop never holds more connections than its turns
+        Claim claim = admission.admit(request.scope().tenantId(),
+                () -> QuarkusTransaction.requiringNew().call(() -> claim(request)));
         if (claim instanceof Stored stored) {
             return new Outcome(open(request, stored.response()), true);
         }

@@ -234,9 +234,27 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (poolExhausted(e)) {
+            // every database connection stayed busy for the acquisition timeout: an overload, which a client
+            // retries, not a fault of this request
+            LOG.warn("No database connection free within the acquisition timeout; answering 503");
+            return Response.fromResponse(Problems.response(Problems.of(ProblemType.SERVICE_UNAVAILABLE, 503,
+                    "The service is busy; try again in a moment.", request.path())))
+                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         LOG.error("Unexpected error while serving the request", e);
         return Problems.response(Problems.of(ProblemType.INTERNAL_ERROR, 500, Problems.defaultDetail(500),
                 request.path()));
+    }
+
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response violationResponse(ConstraintViolationException e, HttpServerRequest request) {
