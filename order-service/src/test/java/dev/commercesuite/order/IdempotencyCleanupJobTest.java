@@ -44,7 +44,7 @@ class IdempotencyCleanupJobTest {
 
     @Test
     void expiredRecordsAreDeletedAndLiveOnesKept() {
-        SqlRows sql = new SqlRows(dataSource);
+        Sql sql = new Sql(dataSource);
         UUID shop = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         sql.execute("INSERT INTO idempotency_records (tenant_id, caller, idempotency_key, operation, fingerprint,"
@@ -68,7 +68,7 @@ class IdempotencyCleanupJobTest {
         assertEquals("later", sql.single("SELECT idempotency_key FROM idempotency_records WHERE tenant_id = ?", shop));
     }
 
-    private static void insert(SqlRows sql, UUID shop, String key, OffsetDateTime expiresAt) {
+    private static void insert(Sql sql, UUID shop, String key, OffsetDateTime expiresAt) {
         sql.execute("INSERT INTO idempotency_records (tenant_id, caller, idempotency_key, operation, fingerprint,"
                 + " state, response_status, response_body, created_at, locked_until, expires_at) VALUES"
                 + " (?, 'guest', ?, 'create-order', '\\x00'::bytea, 'done', 201, '{}', ?, ?, ?)", shop, key,

@@ -50,14 +50,14 @@ class OrderStatusChangeTest {
     @Inject
     DataSource dataSource;
 
-    private SqlRows sql;
+    private Sql sql;
     private CapturedEmails emails;
     private UUID shop;
     private UUID staffId;
 
     @BeforeEach
     void shop() {
-        sql = new SqlRows(dataSource);
+        sql = new Sql(dataSource);
         emails = CapturedEmails.accepting();
         shop = UUID.randomUUID();
         staffId = UUID.randomUUID();

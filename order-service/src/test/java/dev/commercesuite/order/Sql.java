@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
-/** Reads and changes order-service's tables directly, to assert what a request stored or to set up a state. */
+/** Reads order-service's tables directly, to assert what a request stored or left alone. */
 final class Sql {
 
     private final DataSource dataSource;
@@ -18,10 +20,20 @@ final class Sql {
 
     /** The first column of the first row, as text; null when there is no row. */
     String single(String sql, Object... parameters) {
+        List<String> column = column(sql, parameters);
+        return column.isEmpty() ? null : column.get(0);
+    }
+
+    /** The first column of every row, as text. */
+    List<String> column(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = prepare(connection, sql, parameters);
                 ResultSet rows = query.executeQuery()) {
-            return rows.next() ? rows.getString(1) : null;
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -54,13 +54,13 @@ class StaleOrdersJobTest {
     @Inject
     DataSource dataSource;
 
-    private SqlRows sql;
+    private Sql sql;
     private CapturedEmails emails;
     private UUID shop;
 
     @BeforeEach
     void shop() {
-        sql = new SqlRows(dataSource);
+        sql = new Sql(dataSource);
         emails = CapturedEmails.accepting();
         shop = UUID.randomUUID();
         IdentityStub.shop(shop, "stale-" + shop.toString().substring(0, 8), "Old Stock Ltd", "pro", "active");
