@@ -1,6 +1,7 @@
 package dev.commercesuite.order.client;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 
-import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
 
 /**
@@ -42,19 +42,23 @@ public class StripePayments {
         return "order-" + orderId + "-checkout";
     }
 
-    /** Creates (or, for a repeat, gets back) the PaymentIntent for {@code order}'s total. */
-    public StripeIntent createIntent(Order order) {
+    /** What a PaymentIntent is created for: the order, its shop and number, and the amount to pay. */
+    public record Charge(UUID orderId, UUID tenantId, long orderNumber, long amount, String currency) {
+    }
+
+    /** Creates (or, for a repeat, gets back) the PaymentIntent for {@code charge}. */
+    public StripeIntent createIntent(Charge charge) {
         PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-                .setAmount(order.total())
-                .setCurrency(order.currency().toLowerCase(java.util.Locale.ROOT))
-                .setDescription("Order " + order.orderNumber())
-                .putMetadata("orderId", order.id().toString())
-                .putMetadata("tenantId", order.tenantId().toString())
-                .putMetadata("orderNumber", Long.toString(order.orderNumber()))
+                .setAmount(charge.amount())
+                .setCurrency(charge.currency().toLowerCase(Locale.ROOT))
+                .setDescription("Order " + charge.orderNumber())
+                .putMetadata("orderId", charge.orderId().toString())
+                .putMetadata("tenantId", charge.tenantId().toString())
+                .putMetadata("orderNumber", Long.toString(charge.orderNumber()))
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
                         .setEnabled(true).build())
                 .build();
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(checkoutKey(order.id())).build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(checkoutKey(charge.orderId())).build();
         return guarded(() -> intent(api.call("create a payment intent",
                 stripe -> stripe.v1().paymentIntents().create(params, options))));
     }
@@ -110,7 +114,7 @@ public class StripePayments {
         }
     }
 
-    private static StripeIntent intent(PaymentIntent intent) {
+    static StripeIntent intent(PaymentIntent intent) {
         StripeError error = intent.getLastPaymentError();
         return new StripeIntent(intent.getId(), intent.getStatus(), value(intent.getAmount()),
                 value(intent.getAmountReceived()), intent.getCurrency(), intent.getMetadata(),

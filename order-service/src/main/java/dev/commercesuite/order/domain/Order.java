@@ -407,6 +407,15 @@ public class Order {
         updatedAt = now;
     }
 
+    /** What checkout needs to ask for a payment, read while the order is loaded. */
+    public record PaymentFacts(UUID id, UUID tenantId, long orderNumber, long total, String currency,
+            String paymentIntentId) {
+    }
+
+    public PaymentFacts paymentFacts() {
+        return new PaymentFacts(id, tenantId, orderNumber, total, currency, paymentIntentId);
+    }
+
     /** A job asked the payment provider about this order now (jobs claim orders by this stamp). */
     public void paymentChecked(Instant now) {
         paymentCheckedAt = now;
