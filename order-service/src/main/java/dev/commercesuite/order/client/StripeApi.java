@@ -59,7 +59,7 @@ class StripeApi {
                 .build());
     }
 
-    @Timeout(15_000)
+    @Timeout(12_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100,
             retryOn = { PaymentProviderUnavailableException.class, TimeoutException.class },
             abortOn = { PaymentRefusedException.class, CircuitBreakerOpenException.class })

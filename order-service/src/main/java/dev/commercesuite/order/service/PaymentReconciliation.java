@@ -17,6 +17,7 @@ import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
 import dev.commercesuite.order.domain.PaymentRefusedException;
 import dev.commercesuite.order.repository.OrderRepository;
+import dev.commercesuite.order.repository.StripeEventRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -24,7 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * since checkout, and applies the answer as the webhook would: a lost or late webhook never leaves a paid order
  * unpaid. One replica runs it at a time (a transaction-scoped advisory lock while the batch is chosen); the chosen
  * orders are stamped as checked, so each is asked about at most once per period, and Stripe is called with no
- * transaction open.
+ * transaction open. Each run also forgets Stripe event ids older than 30 days.
  */
 @ApplicationScoped
 public class PaymentReconciliation {
@@ -43,14 +44,16 @@ public class PaymentReconciliation {
 
     private final AdvisoryLocks locks;
     private final OrderRepository orders;
+    private final StripeEventRepository events;
     private final StripePayments stripe;
     private final PaymentSettlement settlement;
     private final Clock clock;
     private final Duration after;
     private final int batchSize;
 
-    public PaymentReconciliation(AdvisoryLocks locks, OrderRepository orders, StripePayments stripe,
-            PaymentSettlement settlement, Clock clock, StripeConfig config) {
+    public PaymentReconciliation(AdvisoryLocks locks, OrderRepository orders, StripeEventRepository events,
+            StripePayments stripe, PaymentSettlement settlement, Clock clock, StripeConfig config) {
+        this.events = events;
         this.locks = locks;
         this.orders = orders;
         this.stripe = stripe;
@@ -67,6 +70,8 @@ public class PaymentReconciliation {
             if (!locks.tryForTransaction(ADVISORY_LOCK)) {
                 return null;
             }
+            // Stripe retries a delivery for three days: an event id older than a month is never seen again
+            events.deleteOlderThan(now.minus(Duration.ofDays(30)), 1000);
             List<Order> awaiting = orders.lockAwaitingPayment(now.minus(after), now.minus(after), batchSize);
             awaiting.forEach(order -> order.paymentChecked(now));
             return awaiting.stream().map(order -> new Due(order.id(), order.paymentIntentId())).toList();

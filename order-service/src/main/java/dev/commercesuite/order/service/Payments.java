@@ -13,10 +13,12 @@ import dev.commercesuite.order.domain.Caller;
 import dev.commercesuite.order.domain.IdempotencyScope;
 import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.OrderNotPayableException;
+import dev.commercesuite.order.domain.OrderStatus;
 import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
 import dev.commercesuite.order.domain.PaymentRefusedException;
 import dev.commercesuite.order.repository.OrderRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Paying for an order and refunding it, on request: checkout (its owner), verify (its owner, for a client back before
@@ -33,6 +35,7 @@ public class Payments {
     public static final String VERIFY_ACTOR = "system:payment-verify";
 
     /** What the paying client needs to confirm the payment with Stripe.js; the client secret is not logged. */
+    @RegisterForReflection
     public record CheckoutAnswer(String paymentIntentId, String clientSecret, String publishableKey, long amount,
             String currency) {
 
@@ -158,7 +161,7 @@ public class Payments {
         if (refund.succeeded()) {
             settlement.settleRefund(order, order.paymentIntentId(), refund.id(), refund.amount(), order.total(),
                     refund.currency(), admin.actor());
-        } else if (order.status().canChangeTo(dev.commercesuite.order.domain.OrderStatus.REFUNDED)) {
+        } else if (order.status().canChangeTo(OrderStatus.REFUNDED)) {
             order.refundRequested(refund.id(), clock.instant());
             audit.record(order.tenantId(), admin.actor(), OrderAudit.REFUND_REQUESTED, Map.of("orderId", order.id(),
                     "orderNumber", order.orderNumber(), "refundId", refund.id()));
