@@ -2,7 +2,6 @@ package dev.commercesuite.order.client;
 
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
-import com.stripe.model.EventData;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
@@ -13,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The Stripe SDK reads and writes its objects with Gson, by reflection: a native image must keep the classes of the
  * objects order-service reads (and their nested classes). Not verified here: no native build tool on this machine.
  */
-@RegisterForReflection(targets = { PaymentIntent.class, Charge.class, Refund.class, Event.class, EventData.class,
+@RegisterForReflection(targets = { PaymentIntent.class, Charge.class, Refund.class, Event.class,
         StripeError.class }, ignoreNested = false)
 final class StripeNativeSupport {
 
