@@ -40,6 +40,14 @@ public enum OrderStatus {
         return this == PENDING || this == AWAITING_PAYMENT;
     }
 
+    /**
+     * Set only by payments, never on a person's request: checkout makes an order awaiting payment, and the payment
+     * provider's news makes it paid or refunded.
+     */
+    public boolean isSetByPayments() {
+        return this == AWAITING_PAYMENT || this == PAID || this == REFUNDED;
+    }
+
     /** The lower-case value the API and the {@code orders.status} column use. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -16,6 +16,7 @@ import dev.commercesuite.order.domain.InvalidStatusTransitionException;
 import dev.commercesuite.order.domain.OrderStatus;
 import dev.commercesuite.order.service.StaleOrderException;
 import dev.commercesuite.order.service.StatusChangeForbiddenException;
+import dev.commercesuite.order.service.StatusSetByPaymentsException;
 import dev.commercesuite.order.service.UnknownOrderException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,6 +46,15 @@ public class OrderStatusExceptionMappers {
                 .entity(new TransitionProblem(ProblemType.BASE_URI + "invalid-status-transition",
                         "Invalid status transition", 409, detail, request.path(), RequestId.current(), allowed))
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response setByPayments(StatusSetByPaymentsException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("status-set-by-payments", "Status set by payments", 409,
+                "Nobody sets an order " + e.requested().label() + " by hand: checkout (POST"
+                        + " /api/v1/orders/{id}/checkout) makes it awaiting payment, and Stripe's news makes it paid"
+                        + " or refunded. To refund a paid order, its shop's admin sends POST"
+                        + " /api/v1/orders/{id}/refund.", request.path()));
     }
 
     @ServerExceptionMapper

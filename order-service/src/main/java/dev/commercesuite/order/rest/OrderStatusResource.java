@@ -43,8 +43,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * An order's status: read by whoever holds its access token (the JSON behind the customer's status page), and
- * changed by the shop's staff, or cancelled by its customer while unpaid. Changes need {@code If-Match} with the
- * order's {@code ETag} (its version), which both answers carry.
+ * changed by the shop's staff (shipped, delivered, cancelled), or cancelled by its customer while unpaid; the
+ * payment statuses are set by payments only ({@link PaymentResource}, {@link StripeWebhookResource}). Changes need
+ * {@code If-Match} with the order's {@code ETag} (its version), which both answers carry.
  */
 @Path("/api/v1/orders/{id}/status")
 @Tag(name = "order status")
@@ -90,25 +91,31 @@ public class OrderStatusResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the order's status (staff, admin), or cancel it while unpaid (its customer)",
-            description = "Staff and admins of the order's shop may make any change the status machine allows"
-                    + " (pending -> awaiting_payment -> paid -> shipped -> delivered; pending|awaiting_payment ->"
-                    + " cancelled; paid|shipped -> refunded), with a note and a tracking link. The customer who"
-                    + " placed the order may only send {\"status\": \"cancelled\"} (and a note): with their access"
-                    + " token of the shop, or as a guest with the order's access token in X-Order-Token. Every"
-                    + " change needs If-Match with the order's ETag.")
+    @Operation(summary = "Ship, deliver or cancel the order (staff, admin), or cancel it while unpaid (its customer)",
+            description = "The status machine is pending -> awaiting_payment -> paid -> shipped -> delivered;"
+                    + " pending|awaiting_payment -> cancelled; paid|shipped -> refunded. awaiting_payment, paid and"
+                    + " refunded are set by payments only (checkout makes an order awaiting_payment, Stripe's news"
+                    + " makes it paid or refunded; an admin refunds with POST /api/v1/orders/{id}/refund): asking for"
+                    + " them here is 409 status-set-by-payments for everyone. Staff and admins of the order's shop"
+                    + " move a paid order to shipped and a shipped one to delivered, or cancel an unpaid one, with a"
+                    + " note and a tracking link. The customer who placed the order may only send"
+                    + " {\"status\": \"cancelled\"} (and a note) while it is unpaid: with their access token of"
+                    + " the shop, or as a guest with the order's access token in X-Order-Token. Every change needs"
+                    + " If-Match with the order's ETag.")
     @APIResponse(responseCode = "200", description = "Changed; the answer carries the new ETag",
             content = @Content(schema = @Schema(implementation = OrderStatusView.class)))
     @APIResponse(responseCode = "400", description = "A bad status, tracking link, note or If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "Neither an access token nor X-Order-Token",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "A customer asking for anything but a cancellation",
+    @APIResponse(responseCode = "403", description = "A customer asking for shipped or delivered, or sending a tracking"
+            + " link",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such order for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "invalid-status-transition: the status machine does not lead"
-            + " there; allowed lists where it does", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "status-set-by-payments: awaiting_payment, paid or refunded"
+            + " asked for (nothing changed); or invalid-status-transition: the status machine does not lead there,"
+            + " allowed lists where it does", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "412", description = "precondition-failed: the order changed since that ETag",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "precondition-required: no If-Match",

@@ -13,11 +13,13 @@ import dev.commercesuite.order.domain.OrderStatus;
 import dev.commercesuite.order.repository.OrderRepository;
 
 /**
- * Changing an order's status on request ({@code PATCH /api/v1/orders/{id}/status}). The shop's staff and admins may
- * make any change the status machine allows, with a note and a tracking link; the customer who placed the order (by
- * their access token of the shop, or as a guest by the order's access token) may only cancel it, which the machine
- * allows only while it is unpaid. The caller names the version they saw ({@code If-Match}); a change of a newer order
- * is refused, so of two concurrent changes from the same version exactly one wins.
+ * Changing an order's status on request ({@code PATCH /api/v1/orders/{id}/status}). The statuses payments set
+ * (awaiting payment, paid, refunded: see {@link Payments}) are nobody's to ask for. Otherwise the shop's staff and
+ * admins may make any change the status machine allows (ship a paid order, deliver a shipped one, cancel an unpaid
+ * one), with a note and a tracking link; the customer who placed the order (by their access token of the shop, or as
+ * a guest by the order's access token) may only cancel it, which the machine allows only while it is unpaid. The
+ * caller names the version they saw ({@code If-Match}); a change of a newer order is refused, so of two concurrent
+ * changes from the same version exactly one wins.
  */
 @ApplicationScoped
 public class OrderStatusChanges {
@@ -38,13 +40,16 @@ public class OrderStatusChanges {
     /**
      * Moves order {@code orderId} to {@code next}, if {@code access} reaches it, may make this change and the order's
      * version is one of {@code expectedVersions}. Throws {@link UnknownOrderException} (not reached),
-     * {@link StatusChangeForbiddenException}, {@link StaleOrderException} or
+     * {@link StatusSetByPaymentsException}, {@link StatusChangeForbiddenException}, {@link StaleOrderException} or
      * {@link InvalidStatusTransitionException}, in that order of checks, having changed nothing.
      */
     @Transactional
     public OrderStatusReport change(UUID orderId, OrderAccess access, OrderStatus next, String note,
             String trackingUrl, Set<Long> expectedVersions) {
         Order order = reachable.find(orderId, access);
+        if (next.isSetByPayments()) {
+            throw new StatusSetByPaymentsException(next);
+        }
         boolean staff = access instanceof OrderAccess.Member member && member.caller().isStaff();
         if (!staff && next != OrderStatus.CANCELLED) {
             throw new StatusChangeForbiddenException("a customer may only cancel their order");

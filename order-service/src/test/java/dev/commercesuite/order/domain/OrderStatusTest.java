@@ -80,6 +80,17 @@ class OrderStatusTest {
     }
 
     @Test
+    void onlyAwaitingPaymentPaidAndRefundedAreSetByPayments() {
+        Set<OrderStatus> setByPayments = EnumSet.noneOf(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            if (status.isSetByPayments()) {
+                setByPayments.add(status);
+            }
+        }
+        assertEquals(EnumSet.of(AWAITING_PAYMENT, PAID, REFUNDED), setByPayments);
+    }
+
+    @Test
     void valuesAreTheLowerCaseNamesAndParseBack() {
         assertEquals("awaiting_payment", AWAITING_PAYMENT.value());
         for (OrderStatus status : OrderStatus.values()) {
