@@ -1,10 +1,15 @@
 package dev.commercesuite.order;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,9 +42,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * {@code PATCH /api/v1/orders/{id}/status}: staff move orders along the status machine with If-Match, customers
- * cancel their own unpaid orders; every change is on the timeline, audited and emailed, a cancellation returns the
- * stock exactly once, and every refusal changes nothing.
+ * {@code PATCH /api/v1/orders/{id}/status}: staff ship and deliver paid orders and cancel unpaid ones with If-Match,
+ * customers cancel their own unpaid orders, nobody sets a payment status (orders are paid here as Stripe pays them,
+ * see {@link Paying}); every change is on the timeline, audited and emailed, a cancellation returns the stock exactly
+ * once, and every refusal changes nothing.
  */
 @QuarkusTest
 class OrderStatusChangeTest {
@@ -64,17 +70,16 @@ class OrderStatusChangeTest {
     }
 
     @Test
-    void staffMoveAnOrderAlongTheMachineAndEachChangeIsOnTheTimelineAuditedAndEmailed() {
+    void staffShipAndDeliverAPaidOrderAndEachChangeIsOnTheTimelineAuditedAndEmailed() {
         IdentityStub.shop(shop, "ship-" + shop.toString().substring(0, 8), "Mugs\\n& Co", "pro", "active");
         PlacedOrders.Placed order = placed.guestOrder(shop, "ship-" + shop + "@example.com", 1250, null, 2);
+        Paying.pay(order);
+        String paidTag = Paying.etag(order);
 
-        String etag = patch(staff(), order, "\"0\"", "{\"status\":\"awaiting_payment\"}").then().statusCode(200)
-                .header("ETag", "\"1\"").body("status", equalTo("awaiting_payment")).extract().header("ETag");
-        etag = patch(staff(), order, etag, "{\"status\":\"paid\"}").then().statusCode(200).extract().header("ETag");
-        patch(staff(), order, etag, "{\"status\":\"shipped\",\"trackingUrl\":\"https://track.example/p/42?x=1\","
-                + "\"note\":\"Two parcels.\"}")
+        String etag = patch(staff(), order, paidTag, "{\"status\":\"shipped\",\"trackingUrl\":"
+                + "\"https://track.example/p/42?x=1\",\"note\":\"Two parcels.\"}")
                 .then().statusCode(200)
-                .header("ETag", "\"3\"")
+                .header("ETag", not(equalTo(paidTag)))
                 .header("Cache-Control", "no-store")
                 .body("orderNumber", equalTo((int) order.orderNumber()))
                 .body("status", equalTo("shipped"))
@@ -82,19 +87,21 @@ class OrderStatusChangeTest {
                 .body("timeline[3].note", equalTo("Two parcels."))
                 .body("timeline[3].trackingUrl", equalTo("https://track.example/p/42?x=1"))
                 .body("timeline[1].note", nullValue())
-                .body("timeline[3].actor", nullValue());
+                .body("timeline[3].actor", nullValue())
+                .extract().header("ETag");
+        assertEquals("\"" + sql.single("SELECT version FROM orders WHERE id = ?", order.id()) + "\"", etag,
+                "the answer's ETag is the order's version");
 
         assertEquals("shipped", sql.single("SELECT status FROM orders WHERE id = ?", order.id()));
         assertEquals("https://track.example/p/42?x=1", sql.single("SELECT tracking_url FROM orders WHERE id = ?",
                 order.id()));
-        assertEquals(List.of("pending|guest", "awaiting_payment|user:" + staffId, "paid|user:" + staffId,
+        assertEquals(List.of("pending|guest", "awaiting_payment|guest", "paid|system:stripe-webhook",
                 "shipped|user:" + staffId), sql.column("SELECT status || '|' || actor FROM order_events"
                         + " WHERE order_id = ? ORDER BY at, id", order.id()));
-        assertEquals(List.of("pending>awaiting_payment", "awaiting_payment>paid", "paid>shipped"),
-                sql.column("SELECT (metadata->>'from') || '>' || (metadata->>'to') FROM audit_events"
-                        + " WHERE tenant_id = ? AND action = 'order-status-changed' AND actor = ?"
-                        + " AND metadata->>'orderId' = ? ORDER BY created_at", shop, "user:" + staffId,
-                        order.id().toString()));
+        assertEquals(List.of("awaiting_payment>paid|system:stripe-webhook", "paid>shipped|user:" + staffId),
+                sql.column("SELECT (metadata->>'from') || '>' || (metadata->>'to') || '|' || actor"
+                        + " FROM audit_events WHERE tenant_id = ? AND action = 'order-status-changed'"
+                        + " AND metadata->>'orderId' = ? ORDER BY created_at", shop, order.id().toString()));
 
         JsonNode shipped = awaitEmail(order.email(), "order-status-update", "shipped");
         assertEquals(shop.toString(), shipped.path("tenantId").asText());
@@ -104,7 +111,7 @@ class OrderStatusChangeTest {
         assertEquals("Ann Guest", shipped.path("data").path("name").asText());
         assertEquals("https://track.example/p/42?x=1", shipped.path("data").path("trackingUrl").asText());
         assertEquals("Two parcels.", shipped.path("data").path("note").asText());
-        assertEquals("awaiting payment", awaitEmail(order.email(), "order-status-update", "awaiting payment")
+        assertEquals("paid", awaitEmail(order.email(), "order-status-update", "paid")
                 .path("data").path("status").asText());
         // the email's link opens the order with a token of its own; the first token keeps working too
         String emailedToken = shipped.path("data").path("accessToken").asText();
@@ -112,15 +119,22 @@ class OrderStatusChangeTest {
         given().queryParam("token", emailedToken).get("/api/v1/orders/{id}/status", order.id())
                 .then().statusCode(200).body("status", equalTo("shipped"));
         given().queryParam("token", order.token()).get("/api/v1/orders/{id}/status", order.id())
-                .then().statusCode(200).header("ETag", "\"3\"");
+                .then().statusCode(200).header("ETag", etag);
         assertEquals(0, sql.count("SELECT count(*) FROM audit_events WHERE metadata::text LIKE ?",
                 "%" + emailedToken + "%"), "no token in the audit log");
+
+        patch(staff(), order, etag, "{\"status\":\"delivered\"}").then().statusCode(200)
+                .body("status", equalTo("delivered"))
+                .body("timeline.status", contains("pending", "awaiting_payment", "paid", "shipped", "delivered"));
+        assertEquals("delivered|user:" + staffId, sql.single("SELECT status || '|' || actor FROM order_events"
+                + " WHERE order_id = ? AND status = 'delivered'", order.id()));
+        awaitEmail(order.email(), "order-status-update", "delivered");
     }
 
     @Test
     void changesNeedTheCurrentETagInIfMatch() {
         PlacedOrders.Placed order = placed.guestOrder(shop, "etag-" + shop + "@example.com", 500, null, 1);
-        String body = "{\"status\":\"awaiting_payment\"}";
+        String body = "{\"status\":\"cancelled\"}";
 
         patch(staff(), order, null, body).then().statusCode(428)
                 .contentType("application/problem+json")
@@ -134,8 +148,8 @@ class OrderStatusChangeTest {
         assertUnchanged(order, "pending", 1);
 
         patch(staff(), order, "\"5\", \"0\"", body).then().statusCode(200).header("ETag", "\"1\"");
-        patch(staff(), order, "\"0\"", "{\"status\":\"paid\"}").then().statusCode(412);
-        assertEquals("awaiting_payment", sql.single("SELECT status FROM orders WHERE id = ?", order.id()));
+        patch(staff(), order, "\"0\"", "{\"status\":\"delivered\"}").then().statusCode(412);
+        assertEquals("cancelled", sql.single("SELECT status FROM orders WHERE id = ?", order.id()));
     }
 
     @Test
@@ -148,15 +162,15 @@ class OrderStatusChangeTest {
                 .body("title", equalTo("Invalid status transition"))
                 .body("status", equalTo(409))
                 .body("allowed", contains("awaiting_payment", "cancelled"))
-                .body("requestId", org.hamcrest.Matchers.notNullValue());
+                .body("requestId", notNullValue());
         patch(staff(), order, "\"0\"", "{\"status\":\"pending\"}").then().statusCode(409);
         assertUnchanged(order, "pending", 1);
 
         patch(staff(), order, "\"0\"", "{\"status\":\"cancelled\"}").then().statusCode(200);
-        patch(staff(), order, "\"1\"", "{\"status\":\"awaiting_payment\"}").then().statusCode(409)
+        patch(staff(), order, "\"1\"", "{\"status\":\"shipped\"}").then().statusCode(409)
+                .body("type", equalTo("https://commercesuite.dev/problems/invalid-status-transition"))
                 .body("allowed", empty())
-                .body("detail", equalTo("An order that is cancelled cannot become awaiting payment; its status is"
-                        + " final."));
+                .body("detail", equalTo("An order that is cancelled cannot become shipped; its status is final."));
     }
 
     @Test
@@ -168,20 +182,20 @@ class OrderStatusChangeTest {
                 Map.entry("{\"status\":\"SHIPPED\"}", "status"),
                 Map.entry("{\"status\":\"lost\"}", "status"),
                 Map.entry("{\"status\":[\"paid\"]}", "status"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"trackingUrl\":\"http://track.example/1\"}", "trackingUrl"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"trackingUrl\":\"javascript:alert(1)\"}", "trackingUrl"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"trackingUrl\":\"https://\"}", "trackingUrl"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"trackingUrl\":\"https://a.example/x y\"}", "trackingUrl"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"trackingUrl\":\"https://a.example/\\\"><b>\"}",
+                Map.entry("{\"status\":\"cancelled\",\"trackingUrl\":\"http://track.example/1\"}", "trackingUrl"),
+                Map.entry("{\"status\":\"cancelled\",\"trackingUrl\":\"javascript:alert(1)\"}", "trackingUrl"),
+                Map.entry("{\"status\":\"cancelled\",\"trackingUrl\":\"https://\"}", "trackingUrl"),
+                Map.entry("{\"status\":\"cancelled\",\"trackingUrl\":\"https://a.example/x y\"}", "trackingUrl"),
+                Map.entry("{\"status\":\"cancelled\",\"trackingUrl\":\"https://a.example/\\\"><b>\"}",
                         "trackingUrl"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"trackingUrl\":\"https://user:pw@a.example/\"}",
+                Map.entry("{\"status\":\"cancelled\",\"trackingUrl\":\"https://user:pw@a.example/\"}",
                         "trackingUrl"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"trackingUrl\":\"https://a.example/" + "x".repeat(1990)
+                Map.entry("{\"status\":\"cancelled\",\"trackingUrl\":\"https://a.example/" + "x".repeat(1990)
                         + "\"}", "trackingUrl"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"note\":\"" + "n".repeat(1001) + "\"}", "note"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"note\":\"bidi \\u202e trick\"}", "note"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"price\":1}", "price"),
-                Map.entry("{\"status\":\"awaiting_payment\",\"status\":\"paid\"}", "status"));
+                Map.entry("{\"status\":\"cancelled\",\"note\":\"" + "n".repeat(1001) + "\"}", "note"),
+                Map.entry("{\"status\":\"cancelled\",\"note\":\"bidi \\u202e trick\"}", "note"),
+                Map.entry("{\"status\":\"cancelled\",\"price\":1}", "price"),
+                Map.entry("{\"status\":\"cancelled\",\"status\":\"shipped\"}", "status"));
         refused.forEach((body, field) -> patch(staff(), order, "\"0\"", body).then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -190,7 +204,7 @@ class OrderStatusChangeTest {
         patch(staff(), order, "\"0\"", "").then().statusCode(400);
         assertUnchanged(order, "pending", 1);
 
-        patch(staff(), order, "\"0\"", "{\"status\":\"awaiting_payment\",\"note\":\"" + "n".repeat(1000)
+        patch(staff(), order, "\"0\"", "{\"status\":\"cancelled\",\"note\":\"" + "n".repeat(1000)
                 + "\",\"trackingUrl\":\"https://a.example/" + "x".repeat(1982) + "\"}").then().statusCode(200);
     }
 
@@ -200,7 +214,7 @@ class OrderStatusChangeTest {
         UUID product = placed.product(shop, "Lamp", 4000, "EUR", 10);
         PlacedOrders.Placed order = placed.place(shop, customer, "own-" + shop + "@example.com", "Cy",
                 Map.of(product, 1));
-        String body = "{\"status\":\"awaiting_payment\"}";
+        String body = "{\"status\":\"shipped\"}";
 
         // another shop's staff, another customer, a service token: the order does not exist for them
         patch(given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString(), "s@example.com",
@@ -247,11 +261,14 @@ class OrderStatusChangeTest {
         PlacedOrders.Placed order = placed.place(shop, null, "guest-" + shop + "@example.com", "Gia",
                 Map.of(mug, 3, poster, 2));
         assertEquals(7, stock(mug));
-        String etag = patch(staff(), order, "\"0\"", "{\"status\":\"awaiting_payment\"}").then().statusCode(200)
-                .extract().header("ETag");
+        Paying.checkout(order);
+        String etag = Paying.etag(order);
 
-        patch(given().header("X-Order-Token", order.token()), order, etag, "{\"status\":\"cancelled\"}")
-                .then().statusCode(200).header("ETag", "\"2\"").body("status", equalTo("cancelled"));
+        String cancelledTag = patch(given().header("X-Order-Token", order.token()), order, etag,
+                "{\"status\":\"cancelled\"}")
+                .then().statusCode(200).header("ETag", not(equalTo(etag))).body("status", equalTo("cancelled"))
+                .body("timeline.status", contains("pending", "awaiting_payment", "cancelled"))
+                .extract().header("ETag");
 
         assertEquals(10, stock(mug));
         assertEquals(null, sql.single("SELECT stock FROM products WHERE id = ?", poster));
@@ -261,9 +278,9 @@ class OrderStatusChangeTest {
                 + " AND metadata->>'to' = 'cancelled'", order.id().toString()));
         emails.await(order.email(), "order-cancelled");
 
-        patch(given().header("X-Order-Token", order.token()), order, "\"2\"", "{\"status\":\"cancelled\"}")
+        patch(given().header("X-Order-Token", order.token()), order, cancelledTag, "{\"status\":\"cancelled\"}")
                 .then().statusCode(409);
-        patch(staff(), order, "\"2\"", "{\"status\":\"cancelled\"}").then().statusCode(409);
+        patch(staff(), order, cancelledTag, "{\"status\":\"cancelled\"}").then().statusCode(409);
         assertEquals(10, stock(mug), "stock returned exactly once");
         assertEquals(1, emails.all(order.email(), "order-cancelled").size());
     }
@@ -274,16 +291,69 @@ class OrderStatusChangeTest {
         UUID product = placed.product(shop, "Desk", 25000, "EUR", 3);
         PlacedOrders.Placed order = placed.place(shop, customer, "paid-" + shop + "@example.com", "Di",
                 Map.of(product, 1));
-        patch(staff(), order, "\"0\"", "{\"status\":\"awaiting_payment\"}").then().statusCode(200);
-        patch(staff(), order, "\"1\"", "{\"status\":\"paid\"}").then().statusCode(200);
+        Paying.pay(order);
+        String etag = Paying.etag(order);
+        List<String> before = trace(order);
 
-        patch(customer(customer), order, "\"2\"", "{\"status\":\"cancelled\"}").then().statusCode(409)
+        patch(customer(customer), order, etag, "{\"status\":\"cancelled\"}").then().statusCode(409)
+                .body("type", equalTo("https://commercesuite.dev/problems/invalid-status-transition"))
                 .body("allowed", contains("shipped", "refunded"));
-        patch(given().header("X-Order-Token", order.token()), order, "\"2\"", "{\"status\":\"cancelled\"}")
+        patch(given().header("X-Order-Token", order.token()), order, etag, "{\"status\":\"cancelled\"}")
                 .then().statusCode(409);
 
-        assertUnchanged(order, "paid", 3);
+        assertEquals(before, trace(order));
+        assertTrue(before.get(0).startsWith("paid "), before.get(0));
         assertEquals(2, stock(product));
+    }
+
+    @Test
+    void nobodySetsAPaymentStatusByHandAndAskingChangesNothing() {
+        UUID customer = UUID.randomUUID();
+        UUID product = placed.product(shop, "Kettle", 3900, "EUR", 5);
+        PlacedOrders.Placed order = placed.place(shop, customer, "hand-" + shop + "@example.com", "Hal",
+                Map.of(product, 1));
+        int refundsAsked = refundsAskedOfStripe();
+
+        // pending: staff, an admin, the customer and the guest's token alike; a stale ETag changes nothing about it
+        List<String> before = trace(order);
+        for (String status : List.of("awaiting_payment", "paid", "refunded")) {
+            refusedAsSetByPayments(patch(staff(), order, "\"0\"", "{\"status\":\"" + status + "\"}"), order);
+            refusedAsSetByPayments(patch(admin(), order, "\"0\"", "{\"status\":\"" + status
+                    + "\",\"note\":\"Paid at the counter.\"}"), order);
+            refusedAsSetByPayments(patch(customer(customer), order, "\"0\"", "{\"status\":\"" + status + "\"}"),
+                    order);
+            refusedAsSetByPayments(patch(given().header("X-Order-Token", order.token()), order, "\"0\"",
+                    "{\"status\":\"" + status + "\"}"), order);
+        }
+        refusedAsSetByPayments(patch(staff(), order, "\"9\"", "{\"status\":\"paid\"}"), order);
+        assertEquals(before, trace(order));
+
+        // awaiting payment, where the status machine itself would lead on to paid
+        Paying.checkout(order);
+        String etag = Paying.etag(order);
+        before = trace(order);
+        refusedAsSetByPayments(patch(admin(), order, etag, "{\"status\":\"paid\"}"), order);
+        refusedAsSetByPayments(patch(staff(), order, etag, "{\"status\":\"awaiting_payment\"}"), order);
+        assertEquals(before, trace(order));
+
+        // paid, where the machine would lead on to refunded: a refund is POST /refund's, which asks Stripe
+        Paying.pay(order);
+        etag = Paying.etag(order);
+        before = trace(order);
+        awaitEmail(order.email(), "order-status-update", "paid");
+        int emailsBefore = emails.all(order.email(), "order-status-update").size();
+        Response refused = patch(admin(), order, etag, "{\"status\":\"refunded\"}");
+        refusedAsSetByPayments(refused, order);
+        refused.then().body("detail", containsString("POST /api/v1/orders/{id}/refund"));
+        refusedAsSetByPayments(patch(staff(), order, etag, "{\"status\":\"paid\"}"), order);
+        assertEquals(before, trace(order));
+        assertTrue(before.get(0).startsWith("paid "), before.get(0));
+        assertEquals(refundsAsked, refundsAskedOfStripe(), "no refund was asked of Stripe");
+        assertEquals(emailsBefore, emails.all(order.email(), "order-status-update").size());
+
+        // the ETag those refusals were sent with is still the order's: staff ship it with it
+        patch(staff(), order, etag, "{\"status\":\"shipped\"}").then().statusCode(200)
+                .body("status", equalTo("shipped"));
     }
 
     @Test
@@ -331,6 +401,39 @@ class OrderStatusChangeTest {
         }
     }
 
+    private static void refusedAsSetByPayments(Response response, PlacedOrders.Placed order) {
+        response.then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://commercesuite.dev/problems/status-set-by-payments"))
+                .body("title", equalTo("Status set by payments"))
+                .body("status", equalTo(409))
+                .body("detail", containsString("checkout"))
+                .body("instance", equalTo("/api/v1/orders/" + order.id() + "/status"))
+                .body("requestId", notNullValue());
+    }
+
+    /**
+     * What a refused change must leave as it was: the order's status, version and last update, its timeline, its audit
+     * entries, its access tokens, the emails queued about it and its product's stock.
+     */
+    private List<String> trace(PlacedOrders.Placed order) {
+        return List.of(
+                sql.single("SELECT status || ' v' || version || ' ' || updated_at FROM orders WHERE id = ?",
+                        order.id()),
+                "timeline " + sql.column("SELECT status || '|' || actor FROM order_events WHERE order_id = ?"
+                        + " ORDER BY at, id", order.id()),
+                "audit " + sql.column("SELECT action || '|' || actor FROM audit_events WHERE metadata->>'orderId' = ?"
+                        + " ORDER BY created_at, id", order.id().toString()),
+                "tokens " + sql.count("SELECT count(*) FROM order_access_tokens WHERE order_id = ?", order.id()),
+                "outbox " + sql.count("SELECT count(*) FROM outbox WHERE payload LIKE ?", "%" + order.id() + "%"),
+                "stock " + sql.column("SELECT p.stock FROM products p JOIN order_items i ON i.product_id = p.id"
+                        + " WHERE i.order_id = ? ORDER BY p.id", order.id()));
+    }
+
+    private static int refundsAskedOfStripe() {
+        return StripeStub.client().find(postRequestedFor(urlEqualTo("/v1/refunds"))).size();
+    }
+
     private void assertUnchanged(PlacedOrders.Placed order, String status, int events) {
         assertEquals(status, sql.single("SELECT status FROM orders WHERE id = ?", order.id()));
         assertEquals(events, sql.count("SELECT count(*) FROM order_events WHERE order_id = ?", order.id()));
@@ -357,6 +460,11 @@ class OrderStatusChangeTest {
 
     private RequestSpecification staff() {
         return given().auth().oauth2(staffToken());
+    }
+
+    private RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString(), "admin@example.com",
+                shop.toString(), Set.of("admin")));
     }
 
     private RequestSpecification customer(UUID customerId) {

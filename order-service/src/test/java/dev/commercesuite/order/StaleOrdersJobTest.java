@@ -1,5 +1,10 @@
 package dev.commercesuite.order;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -25,7 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.commercesuite.defaults.testing.CapturedEmails;
 import dev.commercesuite.defaults.testing.MovableClock;
-import dev.commercesuite.defaults.testing.TestTokens;
 import dev.commercesuite.order.job.StaleOrdersJob;
 import dev.commercesuite.order.service.StaleOrders;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The stale-order job: orders left pending or awaiting payment for 24 hours are cancelled by
- * {@code system:stale-orders}, their stock returned and the customer emailed; younger and paid orders stay; one
- * replica runs it at a time; what it did is counted.
+ * {@code system:stale-orders} (a checked-out one's PaymentIntent cancelled at Stripe first), their stock returned and
+ * the customer emailed; younger and paid orders stay; one replica runs it at a time; what it did is counted.
  */
 @QuarkusTest
 class StaleOrdersJobTest {
@@ -64,6 +67,12 @@ class StaleOrdersJobTest {
         emails = CapturedEmails.accepting();
         shop = UUID.randomUUID();
         IdentityStub.shop(shop, "stale-" + shop.toString().substring(0, 8), "Old Stock Ltd", "pro", "active");
+        StripeStub.reset();
+        // the job sees every shop's stale orders: other tests' checked-out leftovers are cancelled at Stripe too
+        StripeStub.client().register(post(urlPathMatching(StripeStub.INTENTS + "/[^/]+/cancel")).atPriority(50)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"pi_leftover\",\"object\":\"payment_intent\",\"amount\":1,"
+                                + "\"currency\":\"eur\",\"status\":\"canceled\",\"metadata\":{}}")));
     }
 
     @AfterEach
@@ -80,9 +89,10 @@ class StaleOrdersJobTest {
                 Map.of(mug, 3));
         PlacedOrders.Placed paid = placed.place(shop, null, "paid-" + shop + "@example.com", "Pam",
                 Map.of(mug, 1));
-        change(awaiting, "\"0\"", "awaiting_payment");
-        change(paid, "\"0\"", "awaiting_payment");
-        change(paid, "\"1\"", "paid");
+        Paying.Checkout awaitingIntent = Paying.checkout(awaiting);
+        StripeStub.cancelWorks(awaitingIntent.intentId(), awaitingIntent.amount(), "EUR", awaiting.id(), shop,
+                awaiting.orderNumber());
+        String paidIntent = Paying.pay(paid).intentId();
         clock.advance(Duration.ofHours(23));
         PlacedOrders.Placed young = placed.place(shop, null, "y-" + shop + "@example.com", "Yan",
                 Map.of(mug, 1));
@@ -101,6 +111,8 @@ class StaleOrdersJobTest {
         assertEquals("paid", status(paid));
         assertEquals("pending", status(young));
         assertEquals(8, stock(mug), "2 + 3 returned; the paid and the young order keep theirs");
+        assertEquals(1, cancelsAskedOfStripe(awaitingIntent.intentId()), "its PaymentIntent was cancelled first");
+        assertEquals(0, cancelsAskedOfStripe(paidIntent), "a paid order's payment is never cancelled");
         assertEquals(List.of("system:stale-orders|It was not paid within 24 hours."), sql.column("SELECT actor || '|'"
                 + " || note FROM order_events WHERE order_id = ? AND status = 'cancelled'", pending.id()));
         assertEquals(List.of("awaiting_payment>cancelled"), sql.column("SELECT (metadata->>'from') || '>' ||"
@@ -150,11 +162,9 @@ class StaleOrdersJobTest {
         assertEquals(5, stock(mug));
     }
 
-    private void change(PlacedOrders.Placed order, String etag, String status) {
-        given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString(), "staff@example.com", shop.toString(),
-                Set.of("staff"))).header("If-Match", etag).contentType("application/json")
-                .body("{\"status\":\"" + status + "\"}").patch("/api/v1/orders/{id}/status", order.id())
-                .then().statusCode(200);
+    private static int cancelsAskedOfStripe(String intentId) {
+        return StripeStub.client().find(postRequestedFor(urlEqualTo(StripeStub.INTENTS + "/" + intentId + "/cancel")))
+                .size();
     }
 
     private String status(PlacedOrders.Placed order) {
