@@ -22,22 +22,25 @@ import dev.commercesuite.defaults.testing.TestKeys;
 /**
  * The whole suite as production runs it, on this machine: the four packaged services (fast-jars) started with the
  * environment their READMEs document, each with its own database on the local PostgreSQL, a real SMTP server
- * (GreenMail) behind notification-service, and the gateway in front. Started once per test class; nothing is stubbed.
+ * (GreenMail) behind notification-service, Stripe's API played by WireMock ({@link StripeDouble}) behind
+ * order-service, and the gateway in front. Started once per test class; only Stripe, a third party, is stubbed.
  */
 final class RunningSuite implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     final GreenMail smtp;
+    final StripeDouble stripe;
     final PackagedService identity;
     final PackagedService notification;
     final PackagedService order;
     final PackagedService gateway;
     private final List<PackagedService> services = new ArrayList<>();
 
-    private RunningSuite(GreenMail smtp, PackagedService identity, PackagedService notification,
-            PackagedService order, PackagedService gateway) {
+    private RunningSuite(GreenMail smtp, StripeDouble stripe, PackagedService identity,
+            PackagedService notification, PackagedService order, PackagedService gateway) {
         this.smtp = smtp;
+        this.stripe = stripe;
         this.identity = identity;
         this.notification = notification;
         this.order = order;
@@ -56,6 +59,7 @@ final class RunningSuite implements AutoCloseable {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         int smtpPort = smtp.getSmtp().getPort();
+        StripeDouble stripe = StripeDouble.start();
 
         PackagedService notification = start(root, "notification-service", Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("notifications_e2e"),
@@ -71,23 +75,28 @@ final class RunningSuite implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
                 "SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:" + notification.port(),
                 "IDENTITY_SERVICE_CLIENTS", "order-service:" + sha256Hex(orderSecret)));
-        PackagedService order = start(root, "order-service", Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("orders_e2e"),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
-                "ORDER_IDENTITY_URL", "http://127.0.0.1:" + identity.port(),
-                "SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:" + notification.port(),
-                "SUITE_SERVICE_CLIENT_TOKEN_URL", "http://127.0.0.1:" + identity.port() + "/api/v1/auth/token",
-                "SUITE_SERVICE_CLIENT_ID", "order-service",
-                "SUITE_SERVICE_CLIENT_SECRET", orderSecret,
-                "SUITE_PUBLIC_URL", "http://localhost:8080"));
+        PackagedService order = start(root, "order-service", Map.ofEntries(
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("orders_e2e")),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user()),
+                Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString()),
+                Map.entry("ORDER_IDENTITY_URL", "http://127.0.0.1:" + identity.port()),
+                Map.entry("SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:" + notification.port()),
+                Map.entry("SUITE_SERVICE_CLIENT_TOKEN_URL", "http://127.0.0.1:" + identity.port()
+                        + "/api/v1/auth/token"),
+                Map.entry("SUITE_SERVICE_CLIENT_ID", "order-service"),
+                Map.entry("SUITE_SERVICE_CLIENT_SECRET", orderSecret),
+                Map.entry("SUITE_PUBLIC_URL", "http://localhost:8080"),
+                Map.entry("STRIPE_API_BASE", stripe.apiBase()),
+                Map.entry("STRIPE_SECRET_KEY", StripeDouble.SECRET_KEY),
+                Map.entry("STRIPE_PUBLISHABLE_KEY", StripeDouble.PUBLISHABLE_KEY),
+                Map.entry("STRIPE_WEBHOOK_SECRET", stripe.webhookSecret())));
         PackagedService gateway = start(root, "gateway-service", Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
                 "GATEWAY_UPSTREAMS_IDENTITY", "http://127.0.0.1:" + identity.port(),
                 "GATEWAY_UPSTREAMS_ORDER", "http://127.0.0.1:" + order.port(),
                 "GATEWAY_UPSTREAMS_NOTIFICATION", "http://127.0.0.1:" + notification.port(),
                 "GATEWAY_RATE_LIMIT_STORE", "memory"));
-        RunningSuite suite = new RunningSuite(smtp, identity, notification, order, gateway);
+        RunningSuite suite = new RunningSuite(smtp, stripe, identity, notification, order, gateway);
         try {
             for (PackagedService service : suite.services) {
                 service.awaitOk("/q/health/ready", START_TIMEOUT);
@@ -121,6 +130,7 @@ final class RunningSuite implements AutoCloseable {
         for (PackagedService service : services) {
             service.close();
         }
+        stripe.close();
         smtp.stop();
     }
 

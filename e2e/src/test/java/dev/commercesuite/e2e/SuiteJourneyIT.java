@@ -28,8 +28,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * A shop's life through the public gateway, with every service real: the admin opens the shop and fills the catalog,
- * a guest and a signed-in customer order, the admin makes a user staff, staff moves the guest's order to shipped, and
- * the guest follows it by email and on the status page (JSON and HTML). Emails are read from a real SMTP server.
+ * a guest and a signed-in customer order, the admin makes a user staff, the guest pays with Stripe (checkout, then
+ * Stripe's signed webhook), staff ships the order, the guest follows it by email and on the status page (JSON and
+ * HTML), and the admin refunds it. Emails are read from a real SMTP server; Stripe's side is {@link StripeDouble}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SuiteJourneyIT {
@@ -57,7 +58,7 @@ class SuiteJourneyIT {
     }
 
     @Test
-    void aShopTakesAGuestsAndACustomersOrdersAndStaffShipsThem() {
+    void aShopTakesAGuestsAndACustomersOrdersTheGuestPaysStaffShipsAndTheAdminRefunds() {
         String adminEmail = "ada-" + run + "@example.com";
         String tenantId = json().body(Map.of("name", "Analytical Engines", "slug", slug, "adminEmail", adminEmail,
                 "adminPassword", PASSWORD, "adminName", "Ada")).post("/api/v1/tenants")
@@ -109,9 +110,32 @@ class SuiteJourneyIT {
         String staff = login(staffEmail);
         assertTrue(groups(staff).contains("staff"), "the new token says staff: " + groups(staff));
         given().auth().oauth2(staff).get("/api/v1/orders").then().statusCode(200).body("items", hasSize(2));
-        for (String status : List.of("awaiting_payment", "paid")) {
-            changeStatus(staff, orderId, Map.of("status", status));
-        }
+        // nobody marks an order paid by hand: only Stripe's word does
+        json().auth().oauth2(staff).header("If-Match", etag(staff, orderId)).body(Map.of("status", "paid"))
+                .patch("/api/v1/orders/" + orderId + "/status")
+                .then().statusCode(409).contentType(containsString("application/problem+json"))
+                .body("type", equalTo("https://commercesuite.dev/problems/status-set-by-payments"));
+
+        // the guest checks out with the order's token; Stripe's signed webhook, through the gateway, pays the order
+        long total = 2 * 1250 + 399;
+        String intent = suite.stripe.acceptCheckout(orderId, tenantId, 1001, total, "EUR");
+        given().header("X-Order-Token", accessToken).header("Idempotency-Key", "checkout-" + run)
+                .post("/api/v1/orders/" + orderId + "/checkout")
+                .then().statusCode(200).body("paymentIntentId", equalTo(intent))
+                .body("clientSecret", equalTo(intent + "_secret_e2e"))
+                .body("publishableKey", equalTo(StripeDouble.PUBLISHABLE_KEY))
+                .body("amount", equalTo((int) total)).body("currency", equalTo("eur"));
+        given().queryParam("token", accessToken).get("/api/v1/orders/" + orderId + "/status")
+                .then().statusCode(200).body("status", equalTo("awaiting_payment"));
+        String event = suite.stripe.succeeded(intent, total, "EUR", orderId, tenantId, 1001);
+        given().contentType("application/json").header("Stripe-Signature", "t=1,v1=" + "0".repeat(64)).body(event)
+                .post("/api/v1/webhooks/stripe").then().statusCode(400);
+        given().contentType("application/json").header("Stripe-Signature", suite.stripe.signature(event))
+                .body(event).post("/api/v1/webhooks/stripe")
+                .then().statusCode(200).body("outcome", equalTo("paid"));
+        Mailbox.Email paid = mail.await(guestEmail, "Order 1001: paid");
+        assertTrue(paid.text().contains("is now paid"), paid.text());
+
         changeStatus(staff, orderId, Map.of("status", "shipped", "trackingUrl", "https://track.example/1001",
                 "note", "Left the workshop today"));
         Mailbox.Email shipped = mail.await(guestEmail, "Order 1001: shipped");
@@ -130,6 +154,18 @@ class SuiteJourneyIT {
                 .body(containsString("https://track.example/1001")).body(not(containsString(accessToken)));
         given().queryParam("token", "x" + accessToken.substring(1)).get("/api/v1/orders/" + orderId + "/status")
                 .then().statusCode(404);
+
+        // the admin refunds the shipped order; Stripe confirms at once and the guest is told
+        suite.stripe.refundSucceeds(intent, orderId, total, "EUR");
+        json().auth().oauth2(admin).header("Idempotency-Key", "refund-" + run)
+                .post("/api/v1/orders/" + orderId + "/refund")
+                .then().statusCode(200).body("status", equalTo("refunded"));
+        mail.await(guestEmail, "Order 1001: refunded");
+        assertEquals(1, suite.stripe.refundsAsked());
+        given().queryParam("token", accessToken).get("/api/v1/orders/" + orderId + "/status")
+                .then().statusCode(200).body("status", equalTo("refunded"))
+                .body("timeline.status", equalTo(List.of("pending", "awaiting_payment", "paid", "shipped",
+                        "refunded")));
     }
 
     private String createProduct(String admin, String sku, String name, long price, Integer stock) {
@@ -141,11 +177,15 @@ class SuiteJourneyIT {
     }
 
     private void changeStatus(String staff, String orderId, Map<String, String> change) {
-        String etag = given().auth().oauth2(staff).get("/api/v1/orders/" + orderId)
-                .then().statusCode(200).extract().header("ETag");
-        json().auth().oauth2(staff).header("If-Match", etag).body(change)
+        json().auth().oauth2(staff).header("If-Match", etag(staff, orderId)).body(change)
                 .patch("/api/v1/orders/" + orderId + "/status")
                 .then().statusCode(200).body("status", equalTo(change.get("status")));
+    }
+
+    /** The order's ETag, as staff read it. */
+    private static String etag(String staff, String orderId) {
+        return given().auth().oauth2(staff).get("/api/v1/orders/" + orderId)
+                .then().statusCode(200).extract().header("ETag");
     }
 
     /** Verifies {@code email} with the link of its verification email and logs in. */
