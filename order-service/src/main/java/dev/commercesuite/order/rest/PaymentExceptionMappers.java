@@ -81,7 +81,7 @@ public class PaymentExceptionMappers {
     @ServerExceptionMapper
     public Response invalidSignature(InvalidWebhookSignatureException e, HttpServerRequest request) {
         return Problems.response(Problems.of("invalid-signature", "Invalid signature", 400,
-                "The Stripe-Signature header is " + e.reason() + ".", request.path()));
+                "The Stripe-Signature header was refused: " + e.reason() + ".", request.path()));
     }
 
     @ServerExceptionMapper
