@@ -16,7 +16,7 @@ import java.util.UUID;
  * What './suite pay' needs to know about an order, read over JDBC on a machine without psql (the embedded
  * PostgreSQL brings none): {@code OrderForPayment JDBC_URL USER ORDER_ID}, the password, if any, in the environment
  * variable {@code PGPASSWORD}. Prints the order's tenant_id, order_number, total, currency, payment_intent_id and
- * status on one tab-separated line (an empty field for a null), as {@code psql -tA -F '<tab>'} would, and nothing
+ * status on one line separated by {@code |} (an empty field for a null), as {@code psql -tA -F '|'} would, and nothing
  * for an unknown order.
  */
 public final class OrderForPayment {
@@ -51,7 +51,7 @@ public final class OrderForPayment {
                 for (int i = 1; i <= columns.getColumnCount(); i++) {
                     fields.add(Objects.toString(row.getString(i), ""));
                 }
-                return Optional.of(String.join("\t", fields));
+                return Optional.of(String.join("|", fields));
             }
         }
     }
