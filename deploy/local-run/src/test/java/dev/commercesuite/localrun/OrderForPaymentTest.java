@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order lookup of './suite pay' on a machine without psql, against the PostgreSQL the tests use ({@code SUITE_PG_HOST},
- * {@code SUITE_PG_PORT}, {@code SUITE_PG_USER}; trust authentication), on a temporary {@code orders} table with the
- * columns order-service's migrations give it: nothing outlives the connection.
+ * The order lookup of './suite pay' on a machine without psql, against the PostgreSQL the tests use
+ * ({@code SUITE_PG_HOST}, {@code SUITE_PG_PORT}, {@code SUITE_PG_USER}; trust authentication), on a temporary
+ * {@code orders} table with the columns order-service's migrations give it: nothing outlives the connection.
  */
 class OrderForPaymentTest {
 
