@@ -10,11 +10,12 @@ import dev.commercesuite.defaults.testing.TestTokens;
 /**
  * What every test of the module runs against: this service's test database on the local PostgreSQL, the test JWT
  * keys, identity-service stubbed ({@link IdentityStub}) and notification-service's intake stubbed (read the emails
- * with {@code CapturedEmails}).
+ * with {@code CapturedEmails}) and Stripe stubbed ({@link StripeStub}).
  */
 @QuarkusTestResource(value = LocalPostgres.class, initArgs = @ResourceArg(name = "database", value = "orders_test"))
 @QuarkusTestResource(TestTokens.class)
 @QuarkusTestResource(IdentityStub.class)
 @QuarkusTestResource(NotificationIntakeStub.class)
+@QuarkusTestResource(StripeStub.class)
 class TestDatabase {
 }

@@ -31,6 +31,11 @@ import dev.commercesuite.defaults.ids.UuidV7;
  * {@link #cancel} (which also returns the reserved stock); both know the allowed transitions
  * ({@link OrderStatus#next()}) and append each change to the timeline. The customer reaches it with an access token
  * of which only the SHA-256 is kept.
+ * <p>
+ * Payment statuses are the payment provider's to set, never a person's: {@link #awaitPayment} (checkout),
+ * {@link #settle} (what Stripe reports about the order's payment: paid only when it is this order's payment in full)
+ * and {@link #settleRefund}. A payment that does not match is not taken: the order is flagged with a
+ * {@link #paymentIssue()} for the shop's staff instead.
  */
 @Entity
 @Table(name = "orders")
@@ -71,6 +76,30 @@ public class Order {
 
     @Column(name = "tracking_url")
     private String trackingUrl;
+
+    @Column(name = "payment_intent_id")
+    private String paymentIntentId;
+
+    @Column(name = "awaiting_payment_since")
+    private Instant awaitingPaymentSince;
+
+    @Column(name = "payment_checked_at")
+    private Instant paymentCheckedAt;
+
+    @Column(name = "payment_failure")
+    private String paymentFailure;
+
+    @Column(name = "payment_issue")
+    private String paymentIssue;
+
+    @Column(name = "paid_at")
+    private Instant paidAt;
+
+    @Column(name = "refund_id")
+    private String refundId;
+
+    @Column(name = "refunded_at")
+    private Instant refundedAt;
 
     @Version
     private long version;
@@ -230,6 +259,177 @@ public class Order {
         return event;
     }
 
+    /** What a report of the payment provider did to the order. */
+    public enum Settlement {
+        /** The order is paid now. */
+        PAID,
+        /** The order is refunded now. */
+        REFUNDED,
+        /** A failed attempt was recorded; the order still awaits payment. */
+        FAILED,
+        /** The report does not match the order: it is flagged with a payment issue and otherwise unchanged. */
+        FLAGGED,
+        /** Nothing new: the same report again, one that is no longer news, or a payment still open. */
+        UNCHANGED
+    }
+
+    /** Throws {@link OrderNotPayableException} unless the order can still be paid (pending or awaiting payment). */
+    public void requirePayable() {
+        if (!status.isUnpaid()) {
+            throw new OrderNotPayableException(status, "an order that is " + status.label() + " cannot be paid");
+        }
+    }
+
+    /**
+     * Checkout: the order waits for payment {@code intentId} from now. Answers whether anything changed: asking
+     * again with the same payment changes nothing (also once it is paid: the checkout that created it may commit after
+     * the payment's news did). A new payment replaces the one an order awaiting payment had (Stripe replays a
+     * creation for 24 hours only). Throws {@link OrderNotPayableException} for an order that can no longer be paid.
+     */
+    public boolean awaitPayment(String intentId, String actor, Instant now) {
+        Objects.requireNonNull(intentId, "intentId");
+        if (intentId.equals(paymentIntentId)) {
+            return false;
+        }
+        requirePayable();
+        paymentIntentId = intentId;
+        awaitingPaymentSince = now;
+        paymentFailure = null;
+        if (status == OrderStatus.PENDING) {
+            transition(OrderStatus.AWAITING_PAYMENT, actor, null, null, now);
+        } else {
+            updatedAt = now;
+        }
+        return true;
+    }
+
+    /**
+     * Applies what the payment provider reports about a payment of this order (from a webhook, a client's verify,
+     * or a job that asked). A succeeded payment pays the order only when it is this order's payment in full
+     * ({@link PaymentReport#mismatches}) and the order is unpaid; otherwise the order is flagged
+     * ({@link Settlement#FLAGGED}) and not paid. A failed attempt is noted on the timeline while the order awaits
+     * payment. Reports arrive late, twice and out of order: the same news twice changes nothing, and a failure after
+     * the payment succeeded is ignored.
+     */
+    public Settlement settle(PaymentReport report, String actor, Instant now) {
+        return switch (report.state()) {
+            case SUCCEEDED -> settlePaid(report, actor, now);
+            case FAILED -> recordFailure(report, actor, now);
+            case OPEN, CANCELED -> Settlement.UNCHANGED;
+        };
+    }
+
+    private Settlement settlePaid(PaymentReport report, String actor, Instant now) {
+        if (paidAt != null && report.intentId().equals(paymentIntentId)) {
+            return Settlement.UNCHANGED;
+        }
+        List<String> mismatches = report.mismatches(this);
+        if (!mismatches.isEmpty()) {
+            return flag("payment " + report.intentId() + " does not match this order: " + String.join(", ",
+                    mismatches), now);
+        }
+        if (!status.isUnpaid()) {
+            return flag("payment " + report.intentId() + " was received for an order that is " + status.label(), now);
+        }
+        pay(report.intentId(), actor, now);
+        return Settlement.PAID;
+    }
+
+    private void pay(String intentId, String actor, Instant now) {
+        paymentIntentId = intentId;
+        paidAt = now;
+        paymentFailure = null;
+        if (status == OrderStatus.PENDING) {
+            // paid before its checkout committed: the payment's news overtook it
+            transition(OrderStatus.AWAITING_PAYMENT, actor, null, null, now);
+        }
+        transition(OrderStatus.PAID, actor, "Payment received.", null, now);
+    }
+
+    private Settlement recordFailure(PaymentReport report, String actor, Instant now) {
+        if (status != OrderStatus.AWAITING_PAYMENT || !report.intentId().equals(paymentIntentId)) {
+            return Settlement.UNCHANGED;
+        }
+        String failure = report.failure();
+        if (failure.equals(paymentFailure)) {
+            return Settlement.UNCHANGED;
+        }
+        paymentFailure = failure;
+        updatedAt = now;
+        events.add(new OrderEvent(UuidV7.next(), this, status, now, actor,
+                "Payment failed: " + failure + ". The payment can be tried again.", null));
+        return Settlement.FAILED;
+    }
+
+    /**
+     * Applies a refund the payment provider reports for payment {@code intentId} of this order: {@code amountRefunded}
+     * of the {@code amountCharged} it charged, in {@code currency}. A full refund of a paid or shipped order refunds
+     * it; one that overtook the news of the payment itself pays and refunds it (the refund proves the payment); the
+     * same refund twice changes nothing. A partial refund changes nothing (full refunds only, so far), and a refund of
+     * a delivered or cancelled order flags it for the staff.
+     */
+    public Settlement settleRefund(String intentId, String refund, long amountRefunded, long amountCharged,
+            String currency, String actor, Instant now) {
+        if (!intentId.equals(paymentIntentId) || status == OrderStatus.REFUNDED) {
+            return Settlement.UNCHANGED;
+        }
+        boolean inFull = amountCharged == total && amountRefunded >= amountCharged
+                && this.currency.equalsIgnoreCase(String.valueOf(currency));
+        if (!inFull) {
+            return Settlement.UNCHANGED;
+        }
+        if (status.isUnpaid()) {
+            pay(intentId, actor, now);
+        }
+        if (!status.canChangeTo(OrderStatus.REFUNDED)) {
+            return flag("payment " + intentId + " was refunded while the order is " + status.label(), now);
+        }
+        if (refund != null) {
+            refundId = refund;
+        }
+        refundedAt = now;
+        transition(OrderStatus.REFUNDED, actor, "Payment refunded.", null, now);
+        return Settlement.REFUNDED;
+    }
+
+    /** Throws {@link OrderNotPayableException} unless the order has a payment that can be refunded. */
+    public void requireRefundable() {
+        if (paidAt == null || !status.canChangeTo(OrderStatus.REFUNDED)) {
+            throw new OrderNotPayableException(status, "an order that is " + status.label()
+                    + " cannot be refunded");
+        }
+    }
+
+    /** A refund was asked of the payment provider and is on its way ({@code refund} is its id). */
+    public void refundRequested(String refund, Instant now) {
+        requireRefundable();
+        refundId = refund;
+        updatedAt = now;
+    }
+
+    /** What checkout needs to ask for a payment, read while the order is loaded. */
+    public record PaymentFacts(UUID id, UUID tenantId, long orderNumber, long total, String currency,
+            String paymentIntentId) {
+    }
+
+    public PaymentFacts paymentFacts() {
+        return new PaymentFacts(id, tenantId, orderNumber, total, currency, paymentIntentId);
+    }
+
+    /** A job asked the payment provider about this order now (jobs claim orders by this stamp). */
+    public void paymentChecked(Instant now) {
+        paymentCheckedAt = now;
+    }
+
+    private Settlement flag(String issue, Instant now) {
+        if (issue.equals(paymentIssue)) {
+            return Settlement.UNCHANGED;
+        }
+        paymentIssue = issue;
+        updatedAt = now;
+        return Settlement.FLAGGED;
+    }
+
     /**
      * Another access token for this order, for the link of a later email: only the first token's hash is kept, so it
      * cannot be sent again. Every token of the order keeps working.
@@ -305,6 +505,37 @@ public class Order {
 
     public String trackingUrl() {
         return trackingUrl;
+    }
+
+    /** The payment provider's id of the payment checkout asked for (a Stripe PaymentIntent), or null. */
+    public String paymentIntentId() {
+        return paymentIntentId;
+    }
+
+    public Instant awaitingPaymentSince() {
+        return awaitingPaymentSince;
+    }
+
+    /** Why the last payment attempt failed, while the order awaits payment; null otherwise. */
+    public String paymentFailure() {
+        return paymentFailure;
+    }
+
+    /** A payment that did not match the order, for the shop's staff to settle; null when there is none. */
+    public String paymentIssue() {
+        return paymentIssue;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+
+    public String refundId() {
+        return refundId;
+    }
+
+    public Instant refundedAt() {
+        return refundedAt;
     }
 
     public long version() {

@@ -39,20 +39,50 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
      * Up to {@code limit} orders in one of {@code statuses} placed before {@code cutoff}, oldest first, their rows
      * locked until the transaction ends; rows another transaction holds (a customer cancelling right now) are
      * skipped rather than waited for. Native for {@code FOR NO KEY UPDATE SKIP LOCKED}: choosing and locking the batch
-     * must be one statement, so replicas never pick the same order. Uses {@code orders_status_created}.
+     * must be one statement, so replicas never pick the same order. Uses {@code orders_status_created}. An order with a
+     * payment that a job asked Stripe about at or after {@code checkedBefore} is left out: the job is dealing with it.
      */
-    public List<Order> lockOlderThan(Collection<OrderStatus> statuses, Instant cutoff, int limit) {
+    public List<Order> lockOlderThan(Collection<OrderStatus> statuses, Instant cutoff, Instant checkedBefore,
+            int limit) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = getEntityManager().createNativeQuery("SELECT id FROM orders WHERE status IN (?1)"
-                + " AND created_at < ?2 ORDER BY created_at LIMIT ?3 FOR NO KEY UPDATE SKIP LOCKED", UUID.class)
+                + " AND created_at < ?2 AND (payment_intent_id IS NULL OR payment_checked_at IS NULL"
+                + " OR payment_checked_at < ?4) ORDER BY created_at LIMIT ?3 FOR NO KEY UPDATE SKIP LOCKED", UUID.class)
                 .setParameter(1, statuses.stream().map(OrderStatus::value).toList())
                 .setParameter(2, cutoff)
                 .setParameter(3, limit)
+                .setParameter(4, checkedBefore)
                 .getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
         return list("id in ?1 order by createdAt, id", ids);
+    }
+
+    /** The order checkout created PaymentIntent {@code intentId} for. */
+    public Optional<Order> findByPaymentIntent(String intentId) {
+        return find("paymentIntentId", intentId).firstResultOptional();
+    }
+
+    /**
+     * Up to {@code limit} orders awaiting payment since before {@code cutoff} that no job asked Stripe about since
+     * {@code checkedBefore}, oldest checkout first, their rows locked until the transaction ends (skipping rows another
+     * transaction holds). Native for {@code FOR NO KEY UPDATE SKIP LOCKED}, as {@link #lockOlderThan}; uses
+     * {@code orders_awaiting_payment}.
+     */
+    public List<Order> lockAwaitingPayment(Instant cutoff, Instant checkedBefore, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("SELECT id FROM orders WHERE status = 'awaiting_payment'"
+                + " AND awaiting_payment_since < ?1 AND (payment_checked_at IS NULL OR payment_checked_at < ?2)"
+                + " ORDER BY awaiting_payment_since LIMIT ?3 FOR NO KEY UPDATE SKIP LOCKED", UUID.class)
+                .setParameter(1, cutoff)
+                .setParameter(2, checkedBefore)
+                .setParameter(3, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("id in ?1 order by awaitingPaymentSince, id", ids);
     }
 
     /**

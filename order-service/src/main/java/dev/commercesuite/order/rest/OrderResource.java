@@ -277,7 +277,8 @@ public class OrderResource {
         return Optional.empty();
     }
 
-    private static Response answer(Idempotency.Outcome outcome) {
+    /** An idempotent request's answer: stored or fresh, with {@value #REPLAYED} when it is a repeat. */
+    static Response answer(Idempotency.Outcome outcome) {
         StoredResponse stored = outcome.response();
         Response.ResponseBuilder answer = Response.status(stored.status())
                 .type(stored.isProblem() ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)

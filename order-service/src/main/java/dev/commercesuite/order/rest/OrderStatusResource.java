@@ -195,7 +195,7 @@ public class OrderStatusResource {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Response answer(OrderStatusReport report) {
+    static Response answer(OrderStatusReport report) {
         return Response.ok(OrderStatusView.of(report))
                 .header(HttpHeaders.ETAG, EntityTags.of(report.version()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -84,6 +84,17 @@ public class Idempotency {
      */
     public Outcome run(Request request, Supplier<StoredResponse> work,
             Function<RuntimeException, Optional<StoredResponse>> refusals) {
+        return run(request, () -> null, ignored -> work.get(), refusals);
+    }
+
+    /**
+     * As {@link #run(Request, Supplier, Function)}, with a first step {@code outside} that runs once the key is
+     * claimed but outside any transaction, holding no database connection: a call to another system (Stripe) whose
+     * own idempotency makes it safe to repeat. Its result goes to {@code work}, which runs in the transaction that
+     * stores the answer. A failure of either step is judged by {@code refusals} alike.
+     */
+    public <P> Outcome run(Request request, Supplier<P> outside, Function<P, StoredResponse> work,
+            Function<RuntimeException, Optional<StoredResponse>> refusals) {
         // the claim is a short transaction of its own, but a burst of one shop's requests would otherwise all want a
         // connection at once: it takes the shop's turn too, so a shop never holds more connections than its turns
         Claim claim = admission.admit(request.scope().tenantId(),
@@ -93,13 +104,14 @@ public class Idempotency {
         }
         Instant claimedUntil = ((Claimed) claim).until();
         try {
+            P prepared = outside.get();
             // the shop's turn is taken before the transaction, so a request waiting for it holds no connection
             StoredResponse response = admission.admit(request.scope().tenantId(),
                     () -> QuarkusTransaction.requiringNew().call(() -> {
                         IdempotencyRecord record = records.lock(request.scope(), request.key())
                                 .filter(held -> held.heldBy(claimedUntil))
                                 .orElseThrow(() -> new IdempotencyKeyInUseException(Duration.ofSeconds(1)));
-                        StoredResponse answer = work.get();
+                        StoredResponse answer = work.apply(prepared);
                         record.complete(seal(request, answer));
                         return answer;
                     }));

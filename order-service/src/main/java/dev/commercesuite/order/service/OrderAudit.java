@@ -18,7 +18,9 @@ import dev.commercesuite.order.repository.AuditEventRepository;
 
 /**
  * The shops' order audit log: what was done to their orders, by whom ({@code user:<id>}, {@code guest},
- * {@code system:<job>}) and in which request. Actions so far: {@code order-placed}, {@code order-status-changed}.
+ * {@code system:<job>}) and in which request. Actions: {@code order-placed}, {@code order-status-changed},
+ * {@code payment-mismatch}, {@code payment-failed}, {@code refund-requested}, and (with no shop)
+ * {@code webhook-signature-rejected}.
  * {@link #record} joins the caller's transaction, so an event exists exactly when its change committed.
  */
 @ApplicationScoped
@@ -26,6 +28,8 @@ public class OrderAudit {
 
     public static final String ORDER_PLACED = "order-placed";
     public static final String ORDER_STATUS_CHANGED = "order-status-changed";
+    public static final String REFUND_REQUESTED = "refund-requested";
+    public static final String WEBHOOK_SIGNATURE_REJECTED = "webhook-signature-rejected";
 
     private final AuditEventRepository events;
     private final ObjectMapper json;

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
-import dev.commercesuite.order.domain.Caller;
 import dev.commercesuite.order.domain.InvalidStatusTransitionException;
 import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.OrderStatus;
@@ -26,9 +25,12 @@ public class OrderStatusChanges {
     private final OrderRepository orders;
     private final OrderTransitions transitions;
     private final ShopNames shopNames;
+    private final ReachableOrders reachable;
 
-    public OrderStatusChanges(OrderRepository orders, OrderTransitions transitions, ShopNames shopNames) {
+    public OrderStatusChanges(OrderRepository orders, OrderTransitions transitions, ShopNames shopNames,
+            ReachableOrders reachable) {
         this.orders = orders;
+        this.reachable = reachable;
         this.transitions = transitions;
         this.shopNames = shopNames;
     }
@@ -42,7 +44,7 @@ public class OrderStatusChanges {
     @Transactional
     public OrderStatusReport change(UUID orderId, OrderAccess access, OrderStatus next, String note,
             String trackingUrl, Set<Long> expectedVersions) {
-        Order order = reachable(orderId, access);
+        Order order = reachable.find(orderId, access);
         boolean staff = access instanceof OrderAccess.Member member && member.caller().isStaff();
         if (!staff && next != OrderStatus.CANCELLED) {
             throw new StatusChangeForbiddenException("a customer may only cancel their order");
@@ -56,7 +58,7 @@ public class OrderStatusChanges {
         if (!expectedVersions.contains(order.version())) {
             throw new StaleOrderException(order.version());
         }
-        transitions.apply(order, next, actor(access), note, trackingUrl, shopName);
+        transitions.apply(order, next, ReachableOrders.actor(access), note, trackingUrl, shopName);
         try {
             // written now rather than at the commit, so a concurrent change that got past the row lock (none of ours
             // does) is a refused precondition here instead of a failed commit
@@ -65,28 +67,5 @@ public class OrderStatusChanges {
             throw new StaleOrderException(-1);
         }
         return OrderStatusReport.of(order);
-    }
-
-    private Order reachable(UUID orderId, OrderAccess access) {
-        return switch (access) {
-            case OrderAccess.Member member -> {
-                Caller caller = member.caller();
-                Order order = orders.findInShop(caller.tenantId(), orderId).orElseThrow(UnknownOrderException::new);
-                if (!caller.isStaff() && !order.placedBy(caller.userId())) {
-                    throw new UnknownOrderException();
-                }
-                yield order;
-            }
-            case OrderAccess.TokenHolder holder -> orders.findByIdOptional(orderId)
-                    .filter(order -> order.accessibleWith(holder.token()))
-                    .orElseThrow(UnknownOrderException::new);
-        };
-    }
-
-    private static String actor(OrderAccess access) {
-        return switch (access) {
-            case OrderAccess.Member member -> member.caller().actor();
-            case OrderAccess.TokenHolder holder -> "guest";
-        };
     }
 }

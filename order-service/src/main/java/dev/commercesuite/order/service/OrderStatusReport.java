@@ -13,7 +13,8 @@ import dev.commercesuite.order.domain.OrderStatus;
  * who made each change. {@code version} is the order's ETag.
  */
 public record OrderStatusReport(UUID id, UUID tenantId, long orderNumber, OrderStatus status, String currency,
-        long subtotal, long total, long version, List<Line> items, List<Step> timeline) {
+        long subtotal, long total, long version, Instant paidAt, String paymentFailure, List<Line> items,
+        List<Step> timeline) {
 
     /** One line as ordered. */
     public record Line(UUID productId, String name, int quantity, long unitPrice, long lineTotal) {
@@ -25,7 +26,8 @@ public record OrderStatusReport(UUID id, UUID tenantId, long orderNumber, OrderS
 
     static OrderStatusReport of(Order order) {
         return new OrderStatusReport(order.id(), order.tenantId(), order.orderNumber(), order.status(),
-                order.currency(), order.subtotal(), order.total(), order.version(),
+                order.currency(), order.subtotal(), order.total(), order.version(), order.paidAt(),
+                order.paymentFailure(),
                 order.items().stream().map(item -> new Line(item.productId(), item.name(), item.quantity(),
                         item.unitPrice(), item.lineTotal())).toList(),
                 order.events().stream().map(event -> new Step(event.status(), event.at(), event.note(),

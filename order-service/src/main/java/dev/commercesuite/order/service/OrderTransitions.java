@@ -62,11 +62,19 @@ class OrderTransitions {
         } else {
             event = order.changeStatus(next, actor, note, trackingUrl, now);
         }
+        announce(order, from, event, actor, shopName);
+        return event;
+    }
+
+    /**
+     * What follows a change the order made itself ({@code from} -> {@code event}, e.g. paid on Stripe's word): the
+     * audit entry and the customer's email with a fresh access token, in the caller's transaction.
+     */
+    void announce(Order order, OrderStatus from, OrderEvent event, String actor, String shopName) {
         String token = AccessTokens.generate();
-        order.grantAccessToken(token, now);
+        order.grantAccessToken(token, clock.instant());
         audit.record(order.tenantId(), actor, OrderAudit.ORDER_STATUS_CHANGED, metadata(order, from, event));
         outbox.enqueue(NotificationEmails.NAME, email(order, event, token).withShop(shopName));
-        return event;
     }
 
     private static Map<String, Object> metadata(Order order, OrderStatus from, OrderEvent event) {

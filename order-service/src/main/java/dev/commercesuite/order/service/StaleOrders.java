@@ -3,6 +3,7 @@ package dev.commercesuite.order.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +13,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import dev.commercesuite.defaults.locks.AdvisoryLocks;
+import dev.commercesuite.order.client.StripeIntent;
+import dev.commercesuite.order.client.StripePayments;
 import dev.commercesuite.order.config.OrderConfig;
 import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.OrderStatus;
+import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
+import dev.commercesuite.order.domain.PaymentRefusedException;
 import dev.commercesuite.order.repository.OrderRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -33,6 +40,7 @@ public class StaleOrders {
     public static final String ACTOR = "system:stale-orders";
     /** The advisory lock key of this job (any constant no other job of this database uses). */
     static final long ADVISORY_LOCK = 0x5A1E_0DE2L;
+    private static final Logger LOG = Logger.getLogger(StaleOrders.class);
 
     private static final List<OrderStatus> UNPAID = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isUnpaid)
             .toList();
@@ -41,12 +49,16 @@ public class StaleOrders {
     private final OrderRepository orders;
     private final OrderTransitions transitions;
     private final ShopNames shopNames;
+    private final StripePayments stripe;
+    private final PaymentSettlement settlement;
     private final Clock clock;
     private final Duration after;
     private final int batchSize;
 
     public StaleOrders(AdvisoryLocks locks, OrderRepository orders, OrderTransitions transitions, ShopNames shopNames,
-            Clock clock, OrderConfig config) {
+            StripePayments stripe, PaymentSettlement settlement, Clock clock, OrderConfig config) {
+        this.stripe = stripe;
+        this.settlement = settlement;
         this.locks = locks;
         this.orders = orders;
         this.transitions = transitions;
@@ -60,34 +72,92 @@ public class StaleOrders {
     public record Run(boolean ran, int cancelled, int batches) {
     }
 
-    /** Cancels every stale order now, batch after batch. */
+    /**
+     * Cancels every stale order now, batch after batch. An order that was checked out has a PaymentIntent: that is
+     * cancelled at Stripe first, outside the batch's transaction, and the order only when Stripe has cancelled it;
+     * when Stripe refuses because the payment went through, the order is settled as paid instead. An order Stripe
+     * cannot be asked about now is left for the next run.
+     */
     public Run cancelStale() {
-        Instant cutoff = clock.instant().minus(after);
+        Instant runStart = clock.instant();
+        Instant cutoff = runStart.minus(after);
         String reason = "It was not paid within " + readable(after) + ".";
         Map<UUID, Optional<String>> names = new HashMap<>();
         int cancelled = 0;
         int batches = 0;
         while (true) {
-            Integer done = QuarkusTransaction.requiringNew().call(() -> {
+            List<Checkout> checkedOut = new ArrayList<>();
+            Batch done = QuarkusTransaction.requiringNew().call(() -> {
                 if (!locks.tryForTransaction(ADVISORY_LOCK)) {
                     return null;
                 }
-                List<Order> stale = orders.lockOlderThan(UNPAID, cutoff, batchSize);
+                List<Order> stale = orders.lockOlderThan(UNPAID, cutoff, runStart, batchSize);
+                int cancelledNow = 0;
                 for (Order order : stale) {
+                    if (order.paymentIntentId() != null) {
+                        order.paymentChecked(clock.instant()); // left out of this run's next batches
+                        checkedOut.add(new Checkout(order.id(), order.paymentIntentId()));
+                        continue;
+                    }
                     String shopName = names.computeIfAbsent(order.tenantId(), shopNames::of).orElse(null);
                     transitions.apply(order, OrderStatus.CANCELLED, ACTOR, reason, null, shopName);
+                    cancelledNow++;
                 }
-                return stale.size();
+                return new Batch(stale.size(), cancelledNow);
             });
             if (done == null) {
                 return new Run(batches > 0, cancelled, batches);
             }
             batches++;
-            cancelled += done;
-            if (done < batchSize) {
+            cancelled += done.cancelled();
+            for (Checkout checkout : checkedOut) {
+                if (cancelPaymentAndOrder(checkout, reason, names)) {
+                    cancelled++;
+                }
+            }
+            if (done.size() < batchSize) {
                 return new Run(true, cancelled, batches);
             }
         }
+    }
+
+    private record Checkout(UUID orderId, String intentId) {
+    }
+
+    /** One batch: how many stale orders it chose, and how many of them it cancelled at once. */
+    private record Batch(int size, int cancelled) {
+    }
+
+    /** Cancels the order's PaymentIntent, then the order; answers whether the order was cancelled. */
+    private boolean cancelPaymentAndOrder(Checkout checkout, String reason, Map<UUID, Optional<String>> names) {
+        StripeIntent intent;
+        try {
+            intent = stripe.cancelIntent(checkout.intentId(), checkout.orderId());
+        } catch (PaymentRefusedException e) {
+            // Stripe cancels only what can still be paid: it may have succeeded (or be processing) meanwhile
+            try {
+                intent = stripe.retrieveIntent(checkout.intentId());
+            } catch (RuntimeException unanswered) {
+                LOG.warnf("Stale order %s: its payment could not be read: %s", checkout.orderId(),
+                        unanswered.getMessage());
+                return false;
+            }
+        } catch (PaymentProviderUnavailableException e) {
+            LOG.warnf("Stale order %s left for the next run: %s", checkout.orderId(), e.getMessage());
+            return false;
+        }
+        StripeIntent answer = intent;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = orders.findById(checkout.orderId());
+            orders.lock(order);
+            if ("canceled".equals(answer.status()) && order.status().isUnpaid()) {
+                String shopName = names.computeIfAbsent(order.tenantId(), shopNames::of).orElse(null);
+                transitions.apply(order, OrderStatus.CANCELLED, ACTOR, reason, null, shopName);
+                return true;
+            }
+            settlement.settle(order, answer.report(), ACTOR);
+            return false;
+        });
     }
 
     /** {@code 24 hours}, {@code 90 minutes}, {@code 2 days}: how the customer's email and the timeline say it. */
