@@ -1,6 +1,7 @@
 package dev.commercesuite.localrun;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -99,17 +101,31 @@ class StripeDoubleTest {
     }
 
     @Test
-    void retrievedPaymentIntentStillWaitsForAPaymentMethod() throws StripeException {
+    void retrievedPaymentIntentIsTheOneCreatedStillWaitingForAPaymentMethod() throws StripeException {
         UUID order = UUID.randomUUID();
         String id = checkout(order, 1250, "EUR", 1004).getId();
 
-        PaymentIntent intent = stripe.v1().paymentIntents().retrieve(id);
+        // the double remembers a creation through its own admin API, just after answering it
+        PaymentIntent intent = await().atMost(Duration.ofSeconds(10))
+                .until(() -> stripe.v1().paymentIntents().retrieve(id), retrieved -> retrieved.getAmount() != 0);
 
         assertEquals(id, intent.getId());
         assertEquals("requires_payment_method", intent.getStatus());
+        assertEquals(1250L, intent.getAmount());
+        assertEquals("eur", intent.getCurrency());
         assertEquals(0L, intent.getAmountReceived());
         assertNull(intent.getLastPaymentError());
-        assertEquals(order.toString(), intent.getMetadata().get("orderId"));
+        assertEquals(Map.of("orderId", order.toString(), "tenantId", TENANT, "orderNumber", "1004"),
+                intent.getMetadata());
+    }
+
+    @Test
+    void paymentIntentTheDoubleNeverMadeIsRetrievedWithoutAnAmount() throws StripeException {
+        PaymentIntent intent = stripe.v1().paymentIntents().retrieve("pi_3Abc");
+
+        assertEquals("pi_3Abc", intent.getId());
+        assertEquals("requires_payment_method", intent.getStatus());
+        assertEquals(0L, intent.getAmount());
     }
 
     @Test
