@@ -14,15 +14,18 @@ class OrderPackagedIT extends PackagedServiceTests {
     protected Map<String, String> validEnvironment(Path dir) {
         TestKeys.Pair keys = TestKeys.write(dir);
         LocalPostgres.ensureDatabase("orders_test");
-        return Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("orders_test"),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
-                "ORDER_IDENTITY_URL", "http://127.0.0.1:1",
-                "SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:1",
-                "SUITE_SERVICE_CLIENT_TOKEN_URL", "http://127.0.0.1:1/api/v1/auth/token",
-                "SUITE_SERVICE_CLIENT_ID", "order-service",
-                "SUITE_SERVICE_CLIENT_SECRET", "b7c1f0e2a9d84c55e3f6a1b2c3d4e5f60718293a4b5c6d7e");
+        return Map.ofEntries(
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl("orders_test")),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.user()),
+                Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString()),
+                Map.entry("ORDER_IDENTITY_URL", "http://127.0.0.1:1"),
+                Map.entry("SUITE_OUTBOX_NOTIFICATION_URL", "http://127.0.0.1:1"),
+                Map.entry("SUITE_SERVICE_CLIENT_TOKEN_URL", "http://127.0.0.1:1/api/v1/auth/token"),
+                Map.entry("SUITE_SERVICE_CLIENT_ID", "order-service"),
+                Map.entry("SUITE_SERVICE_CLIENT_SECRET", "b7c1f0e2a9d84c55e3f6a1b2c3d4e5f60718293a4b5c6d7e"),
+                Map.entry("STRIPE_SECRET_KEY", "sk_test_packaged_it_not_a_real_key"),
+                Map.entry("STRIPE_PUBLISHABLE_KEY", "pk_test_packaged_it"),
+                Map.entry("STRIPE_WEBHOOK_SECRET", "whsec_packaged_it_0123456789"));
     }
 
     @Override
@@ -33,6 +36,8 @@ class OrderPackagedIT extends PackagedServiceTests {
                 "suite.service-client.token-url (SUITE_SERVICE_CLIENT_TOKEN_URL)",
                 "suite.service-client.id (SUITE_SERVICE_CLIENT_ID)",
                 "suite.service-client.secret (SUITE_SERVICE_CLIENT_SECRET)",
-                "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
+                "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION)",
+                "stripe.secret-key (STRIPE_SECRET_KEY)", "stripe.publishable-key (STRIPE_PUBLISHABLE_KEY)",
+                "stripe.webhook-secret (STRIPE_WEBHOOK_SECRET)");
     }
 }

@@ -43,6 +43,7 @@ class PaymentJourneyTest {
     private Sql sql;
     private CapturedEmails emails;
     private UUID shop;
+    private final UUID adminId = UUID.randomUUID();
 
     @BeforeEach
     void shop() {
@@ -157,7 +158,7 @@ class PaymentJourneyTest {
     }
 
     private String admin() {
-        return TestTokens.user(UUID.randomUUID().toString(), "admin@example.com", shop.toString(), Set.of("admin"));
+        return TestTokens.user(adminId.toString(), "admin@example.com", shop.toString(), Set.of("admin"));
     }
 
     private JsonNode awaitEmail(String to, String status) {

@@ -116,6 +116,9 @@ public final class OrderBench {
                 "SUITE_SERVICE_CLIENT_ID=order-service",
                 "SUITE_SERVICE_CLIENT_SECRET=" + HexFormat.of().formatHex(random.generateSeed(24)),
                 "SUITE_PUBLIC_URL=https://shop.example.test",
+                // production requires Stripe's settings; placing orders never calls Stripe
+                "STRIPE_SECRET_KEY=sk_test_bench_not_a_real_key", "STRIPE_PUBLISHABLE_KEY=pk_test_bench",
+                "STRIPE_WEBHOOK_SECRET=whsec_bench_" + HexFormat.of().formatHex(random.generateSeed(16)),
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED=false"), log, "ORDER_", "QUARKUS_");
         try {
             BenchSupport.awaitReady(port);

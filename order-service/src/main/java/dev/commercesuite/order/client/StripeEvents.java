@@ -17,6 +17,9 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 
+import dev.commercesuite.order.domain.InvalidWebhookSignatureException;
+import dev.commercesuite.order.domain.UnreadablePaymentEventException;
+
 /**
  * Reads Stripe's webhook deliveries with the SDK: {@link #verify} checks the {@code Stripe-Signature} of the raw body
  * before anything of it is parsed, {@link #parse} then reads the event. Only what order-service acts on is kept.
@@ -32,56 +35,33 @@ public final class StripeEvents {
     private StripeEvents() {
     }
 
-    /** A delivery whose signature does not verify; {@link #reason()} says why, for the log and the audit. */
-    public static class InvalidSignatureException extends RuntimeException {
-
-        private final String reason;
-
-        InvalidSignatureException(String reason) {
-            super("webhook signature rejected: " + reason);
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
-        }
-    }
-
-    /** A correctly signed delivery that is not an event order-service can read. */
-    public static class UnreadableEventException extends RuntimeException {
-
-        UnreadableEventException(String message) {
-            super(message);
-        }
-    }
-
     /**
      * Verifies that {@code payload} was signed by Stripe with one of {@code secrets} within {@code tolerance} of now
      * (either way: a timestamp too far in the future is refused as well as an old one). Each {@code v1} signature of
      * the header is compared in constant time against each secret, so a header from a rotation (two signatures) and a
-     * rotation on this side (two secrets) both work. Throws {@link InvalidSignatureException}.
+     * rotation on this side (two secrets) both work. Throws {@link InvalidWebhookSignatureException}.
      */
     public static void verify(String payload, String header, List<String> secrets, Duration tolerance, Clock clock) {
         if (header == null || header.isBlank()) {
-            throw new InvalidSignatureException("missing");
+            throw new InvalidWebhookSignatureException("missing");
         }
         if (header.length() > MAX_HEADER) {
-            throw new InvalidSignatureException("malformed");
+            throw new InvalidWebhookSignatureException("malformed");
         }
         Matcher timestamp = TIMESTAMP.matcher(header);
         if (!timestamp.find()) {
-            throw new InvalidSignatureException("malformed");
+            throw new InvalidWebhookSignatureException("malformed");
         }
         long signedAt = Long.parseLong(timestamp.group(1));
         long now = clock.instant().getEpochSecond();
         if (signedAt > now + tolerance.toSeconds()) {
-            throw new InvalidSignatureException("from the future");
+            throw new InvalidWebhookSignatureException("from the future");
         }
         if (signedAt < now - tolerance.toSeconds()) {
-            throw new InvalidSignatureException("too old");
+            throw new InvalidWebhookSignatureException("too old");
         }
         if (secrets.isEmpty()) {
-            throw new InvalidSignatureException("no webhook secret is configured");
+            throw new InvalidWebhookSignatureException("no webhook secret is configured");
         }
         for (String secret : secrets) {
             try {
@@ -93,7 +73,7 @@ public final class StripeEvents {
                 // this secret did not sign it: try the next one
             }
         }
-        throw new InvalidSignatureException(header.contains("v1=") ? "no signature matches" : "malformed");
+        throw new InvalidWebhookSignatureException(header.contains("v1=") ? "no signature matches" : "malformed");
     }
 
     /** What a Stripe event says, as far as order-service acts on it. */
@@ -105,18 +85,18 @@ public final class StripeEvents {
             boolean refundedInFull) {
     }
 
-    /** Reads a verified delivery; throws {@link UnreadableEventException} for one that is no Stripe event. */
+    /** Reads a verified delivery; throws {@link UnreadablePaymentEventException} for one that is no Stripe event. */
     public static StripeEvent parse(String payload) {
         Event event;
         try {
             // the signature was verified already: this only reads the JSON
             event = Webhook.constructEventWithoutVerification(payload);
         } catch (RuntimeException e) {
-            throw new UnreadableEventException("the body is not a Stripe event");
+            throw new UnreadablePaymentEventException("the body is not a Stripe event");
         }
         if (event == null || event.getId() == null || !EVENT_ID.matcher(event.getId()).matches()
                 || event.getType() == null || event.getType().isBlank() || event.getType().length() > 100) {
-            throw new UnreadableEventException("the event has no valid id or type");
+            throw new UnreadablePaymentEventException("the event has no valid id or type");
         }
         String type = event.getType();
         return switch (type) {
@@ -147,15 +127,15 @@ public final class StripeEvents {
             }
         } catch (EventDataObjectDeserializationException | RuntimeException e) {
             LOG.debugf("Stripe event %s could not be read: %s", event.getId(), e.getClass().getName());
-            throw new UnreadableEventException("the event's object cannot be read");
+            throw new UnreadablePaymentEventException("the event's object cannot be read");
         }
         if (!type.isInstance(object)) {
-            throw new UnreadableEventException("a " + event.getType() + " event without a " + type.getSimpleName());
+            throw new UnreadablePaymentEventException("a " + event.getType() + " event without a " + type.getSimpleName());
         }
         T typed = type.cast(object);
         if (typed instanceof PaymentIntent intent && intent.getId() == null
                 || typed instanceof Charge charge && charge.getPaymentIntent() == null) {
-            throw new UnreadableEventException("the event's object has no id");
+            throw new UnreadablePaymentEventException("the event's object has no id");
         }
         return typed;
     }

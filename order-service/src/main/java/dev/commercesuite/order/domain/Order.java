@@ -2,6 +2,7 @@ package dev.commercesuite.order.domain;
 
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -254,9 +255,25 @@ public class Order {
             this.trackingUrl = trackingUrl;
         }
         updatedAt = now;
-        OrderEvent event = new OrderEvent(UuidV7.next(), this, next, now, actor, note, trackingUrl);
+        OrderEvent event = new OrderEvent(UuidV7.next(), this, next, nextEventTime(now), actor, note, trackingUrl);
         events.add(event);
         return event;
+    }
+
+    /**
+     * When a timeline entry made at {@code now} is recorded: a microsecond (what PostgreSQL keeps) after the last
+     * entry when that is not already earlier, so two changes in one step (paid and refunded by one refund that
+     * overtook its payment's news) keep their order on the timeline.
+     */
+    private Instant nextEventTime(Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        if (!events.isEmpty()) {
+            Instant last = events.get(events.size() - 1).at();
+            if (!at.isAfter(last)) {
+                return last.plus(1, ChronoUnit.MICROS);
+            }
+        }
+        return at;
     }
 
     /** What a report of the payment provider did to the order. */
@@ -356,7 +373,7 @@ public class Order {
         }
         paymentFailure = failure;
         updatedAt = now;
-        events.add(new OrderEvent(UuidV7.next(), this, status, now, actor,
+        events.add(new OrderEvent(UuidV7.next(), this, status, nextEventTime(now), actor,
                 "Payment failed: " + failure + ". The payment can be tried again.", null));
         return Settlement.FAILED;
     }

@@ -11,10 +11,11 @@ import dev.commercesuite.defaults.problem.Problem;
 import dev.commercesuite.defaults.problem.ProblemType;
 import dev.commercesuite.defaults.problem.Problems;
 import dev.commercesuite.defaults.requestid.RequestId;
-import dev.commercesuite.order.client.StripeEvents;
+import dev.commercesuite.order.domain.InvalidWebhookSignatureException;
 import dev.commercesuite.order.domain.OrderNotPayableException;
 import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
 import dev.commercesuite.order.domain.PaymentRefusedException;
+import dev.commercesuite.order.domain.UnreadablePaymentEventException;
 import dev.commercesuite.order.service.PaymentNotStartedException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
@@ -78,13 +79,13 @@ public class PaymentExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidSignature(StripeEvents.InvalidSignatureException e, HttpServerRequest request) {
+    public Response invalidSignature(InvalidWebhookSignatureException e, HttpServerRequest request) {
         return Problems.response(Problems.of("invalid-signature", "Invalid signature", 400,
-                "The Stripe-Signature header is " + e.reason() + ".", request.path()));
+                "The Stripe-Signature header was refused: " + e.reason() + ".", request.path()));
     }
 
     @ServerExceptionMapper
-    public Response unreadableEvent(StripeEvents.UnreadableEventException e, HttpServerRequest request) {
+    public Response unreadableEvent(UnreadablePaymentEventException e, HttpServerRequest request) {
         return Problems.response(Problems.of("invalid-event", "Invalid event", 400, e.getMessage() + ".",
                 request.path()));
     }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.commercesuite.order.client.StripeEvents;
 import dev.commercesuite.order.client.StripeIntent;
 import dev.commercesuite.order.config.StripeConfig;
+import dev.commercesuite.order.domain.InvalidWebhookSignatureException;
 import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.repository.OrderRepository;
 import dev.commercesuite.order.repository.StripeEventRepository;
@@ -59,14 +60,14 @@ public class StripeWebhooks {
 
     /**
      * Takes one delivery: {@code payload} exactly as received and its {@code Stripe-Signature} header. Throws
-     * {@link StripeEvents.InvalidSignatureException} (audited) or {@link StripeEvents.UnreadableEventException}.
+     * {@link InvalidWebhookSignatureException} (audited) or {@link UnreadablePaymentEventException}.
      */
     public Receipt receive(String payload, String signature, String clientIp) {
         try {
             // a signature's age is measured on the real clock: it is about the delivery, not the shop's time
             StripeEvents.verify(payload, signature, config.webhookSecret().orElse(List.of()),
                     config.webhookTolerance(), Clock.systemUTC());
-        } catch (StripeEvents.InvalidSignatureException e) {
+        } catch (InvalidWebhookSignatureException e) {
             meters.counter("order.stripe.webhooks", "outcome", "signature-rejected").increment();
             LOG.warnf("Stripe webhook refused: signature %s (from %s)", e.reason(), clientIp);
             QuarkusTransaction.requiringNew().run(() -> audit.record(null, "stripe", OrderAudit
