@@ -55,6 +55,9 @@ class StaleOrdersJobTest {
     MeterRegistry meters;
 
     @Inject
+    StripeHealth stripe;
+
+    @Inject
     DataSource dataSource;
 
     private Sql sql;
@@ -65,6 +68,9 @@ class StaleOrdersJobTest {
     void shop() {
         sql = new Sql(dataSource);
         emails = CapturedEmails.accepting();
+        // orders other tests left checked out are stale too: Stripe cancels their PaymentIntents
+        stripe.restore();
+        StripeHealth.answerEveryOtherIntent();
         shop = UUID.randomUUID();
         IdentityStub.shop(shop, "stale-" + shop.toString().substring(0, 8), "Old Stock Ltd", "pro", "active");
         StripeStub.reset();
@@ -78,6 +84,7 @@ class StaleOrdersJobTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+        stripe.restore();
     }
 
     @Test

@@ -30,7 +30,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
  * in a row, lets a call through after a minute and closes after two successes. Stripe's refusals on the merits
  * ({@link PaymentRefusedException}: a declined card, an invalid request) are answers, not failures: never retried,
  * never counted against the breaker. Everything else becomes {@link PaymentProviderUnavailableException}. The SDK's
- * own retries are off, so these are the only ones.
+ * own retries are off (the JDK's HTTP client may still resend a POST once on a reset connection: harmless, since
+ * Stripe answers a repeated idempotency key with its first answer). The SDK's read timeout ({@code stripe.timeout},
+ * 10 s) ends a blocked attempt; this timeout (12 s) is the bound around it.
  */
 @ApplicationScoped
 class StripeApi {
