@@ -1,10 +1,7 @@
 package dev.commercesuite.order;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,12 +70,6 @@ class StaleOrdersJobTest {
         StripeHealth.answerEveryOtherIntent();
         shop = UUID.randomUUID();
         IdentityStub.shop(shop, "stale-" + shop.toString().substring(0, 8), "Old Stock Ltd", "pro", "active");
-        StripeStub.reset();
-        // the job sees every shop's stale orders: other tests' checked-out leftovers are cancelled at Stripe too
-        StripeStub.client().register(post(urlPathMatching(StripeStub.INTENTS + "/[^/]+/cancel")).atPriority(50)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"pi_leftover\",\"object\":\"payment_intent\",\"amount\":1,"
-                                + "\"currency\":\"eur\",\"status\":\"canceled\",\"metadata\":{}}")));
     }
 
     @AfterEach
