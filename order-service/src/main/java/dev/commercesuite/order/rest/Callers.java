@@ -9,6 +9,9 @@ import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.commercesuite.order.domain.Caller;
+import dev.commercesuite.order.service.OrderAccess;
+import dev.commercesuite.order.service.UnknownOrderException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The caller of the current request, read from its verified access token. A token without a shop ({@code tenant}
@@ -42,6 +45,25 @@ public class Callers {
      */
     public Caller required() {
         return current().orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Who asks about an order: a signed-in user of a shop, else a guest holding the order's access token (sent in
+     * {@code X-Order-Token}). A valid token of no shop's user (a service account) reaches no order; nothing at all is
+     * 401.
+     */
+    public OrderAccess orderAccess(String orderToken) {
+        Optional<Caller> caller = current();
+        if (caller.isPresent()) {
+            return new OrderAccess.Member(caller.get());
+        }
+        if (token != null && token.getRawToken() != null) {
+            throw new UnknownOrderException();
+        }
+        if (orderToken == null || orderToken.isEmpty()) {
+            throw new UnauthorizedException();
+        }
+        return new OrderAccess.TokenHolder(orderToken);
     }
 
     private static Optional<UUID> uuid(String value) {

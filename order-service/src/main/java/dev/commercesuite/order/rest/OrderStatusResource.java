@@ -31,15 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.commercesuite.defaults.problem.InvalidRequestException;
 import dev.commercesuite.defaults.problem.Problem;
-import dev.commercesuite.order.domain.Caller;
 import dev.commercesuite.order.domain.OrderStatus;
 import dev.commercesuite.order.service.OrderAccess;
 import dev.commercesuite.order.service.OrderStatusChanges;
 import dev.commercesuite.order.service.OrderStatusLookup;
 import dev.commercesuite.order.service.OrderStatusReport;
 import dev.commercesuite.order.service.UnknownOrderException;
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * An order's status: read by whoever holds its access token (the JSON behind the customer's status page), and
@@ -61,14 +58,11 @@ public class OrderStatusResource {
     private final OrderStatusLookup lookup;
     private final OrderStatusChanges changes;
     private final Callers callers;
-    private final SecurityIdentity identity;
 
-    public OrderStatusResource(OrderStatusLookup lookup, OrderStatusChanges changes, Callers callers,
-            SecurityIdentity identity) {
+    public OrderStatusResource(OrderStatusLookup lookup, OrderStatusChanges changes, Callers callers) {
         this.lookup = lookup;
         this.changes = changes;
         this.callers = callers;
-        this.identity = identity;
     }
 
     @GET
@@ -127,7 +121,7 @@ public class OrderStatusResource {
                     description = "A guest's order access token (instead of a bearer token)")
             @HeaderParam(ORDER_TOKEN) String orderToken,
             StatusChangeRequest body) {
-        OrderAccess access = access(orderToken);
+        OrderAccess access = callers.orderAccess(orderToken);
         Optional<UUID> orderId = OrderIds.parse(id);
         StatusChange change = validate(body);
         Set<Long> versions = EntityTags.versions(ifMatch);
@@ -136,20 +130,6 @@ public class OrderStatusResource {
         return answer(report);
     }
 
-    private OrderAccess access(String orderToken) {
-        Optional<Caller> caller = callers.current();
-        if (caller.isPresent()) {
-            return new OrderAccess.Member(caller.get());
-        }
-        if (!identity.isAnonymous()) {
-            // a valid token of no shop's user (a service account): it reaches no order
-            throw new UnknownOrderException();
-        }
-        if (orderToken == null || orderToken.isEmpty()) {
-            throw new UnauthorizedException();
-        }
-        return new OrderAccess.TokenHolder(orderToken);
-    }
 
     private record StatusChange(OrderStatus status, String note, String trackingUrl) {
     }

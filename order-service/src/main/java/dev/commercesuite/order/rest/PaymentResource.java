@@ -38,8 +38,6 @@ import dev.commercesuite.order.service.OrderAccess;
 import dev.commercesuite.order.service.Payments;
 import dev.commercesuite.order.service.UnknownOrderException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Paying for an order with Stripe: checkout and verify for the order's owner (the customer's access token, or a
@@ -57,15 +55,12 @@ public class PaymentResource {
     private final Payments payments;
     private final Idempotency idempotency;
     private final Callers callers;
-    private final SecurityIdentity identity;
     private final ObjectMapper json;
 
-    public PaymentResource(Payments payments, Idempotency idempotency, Callers callers, SecurityIdentity identity,
-            ObjectMapper json) {
+    public PaymentResource(Payments payments, Idempotency idempotency, Callers callers, ObjectMapper json) {
         this.payments = payments;
         this.idempotency = idempotency;
         this.callers = callers;
-        this.identity = identity;
         this.json = json;
     }
 
@@ -101,7 +96,7 @@ public class PaymentResource {
             @Parameter(name = OrderStatusResource.ORDER_TOKEN, in = ParameterIn.HEADER,
                     description = "A guest's order access token (instead of a bearer token)")
             @HeaderParam(OrderStatusResource.ORDER_TOKEN) String orderToken) {
-        OrderAccess access = owner(orderToken);
+        OrderAccess access = callers.orderAccess(orderToken);
         IdempotencyKey key = key(idempotencyKey);
         UUID orderId = OrderIds.parse(id).orElseThrow(UnknownOrderException::new);
         IdempotencyScope scope = payments.ownerScope(orderId, access);
@@ -134,7 +129,7 @@ public class PaymentResource {
             @Parameter(name = OrderStatusResource.ORDER_TOKEN, in = ParameterIn.HEADER,
                     description = "A guest's order access token (instead of a bearer token)")
             @HeaderParam(OrderStatusResource.ORDER_TOKEN) String orderToken) {
-        OrderAccess access = owner(orderToken);
+        OrderAccess access = callers.orderAccess(orderToken);
         UUID orderId = OrderIds.parse(id).orElseThrow(UnknownOrderException::new);
         return OrderStatusResource.answer(payments.verify(orderId, access));
     }
@@ -179,21 +174,6 @@ public class PaymentResource {
                             write(OrderStatusView.of(result.order())), null);
                 }, failure -> Optional.empty());
         return OrderResource.answer(outcome);
-    }
-
-    /** The order's owner: a signed-in member of a shop, or a guest holding the order's access token. */
-    private OrderAccess owner(String orderToken) {
-        Optional<Caller> caller = callers.current();
-        if (caller.isPresent()) {
-            return new OrderAccess.Member(caller.get());
-        }
-        if (!identity.isAnonymous()) {
-            throw new UnknownOrderException(); // a service account's token reaches no order
-        }
-        if (orderToken == null || orderToken.isEmpty()) {
-            throw new UnauthorizedException();
-        }
-        return new OrderAccess.TokenHolder(orderToken);
     }
 
     private static IdempotencyKey key(String value) {
