@@ -37,13 +37,21 @@ public class StripePayments {
         this.api = api;
     }
 
-    /** The idempotency key of {@code order}'s checkout: one PaymentIntent per order, however often it is asked. */
-    public static String checkoutKey(UUID orderId) {
-        return "order-" + orderId + "-checkout";
+    /**
+     * The idempotency key of {@code charge}'s checkout: one PaymentIntent per order, however often it is asked; after
+     * its PaymentIntent was cancelled, one per cancelled PaymentIntent it replaces.
+     */
+    public static String checkoutKey(Charge charge) {
+        return "order-" + charge.orderId() + "-checkout"
+                + (charge.replacing() == null ? "" : "-after-" + charge.replacing());
     }
 
-    /** What a PaymentIntent is created for: the order, its shop and number, and the amount to pay. */
-    public record Charge(UUID orderId, UUID tenantId, long orderNumber, long amount, String currency) {
+    /**
+     * What a PaymentIntent is created for: the order, its shop and number, and the amount to pay; {@code replacing}
+     * names the cancelled PaymentIntent a new one replaces (null for the first).
+     */
+    public record Charge(UUID orderId, UUID tenantId, long orderNumber, long amount, String currency,
+            String replacing) {
     }
 
     /** Creates (or, for a repeat, gets back) the PaymentIntent for {@code charge}. */
@@ -58,7 +66,7 @@ public class StripePayments {
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
                         .setEnabled(true).build())
                 .build();
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(checkoutKey(charge.orderId())).build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(checkoutKey(charge)).build();
         return guarded(() -> intent(api.call("create a payment intent",
                 stripe -> stripe.v1().paymentIntents().create(params, options))));
     }

@@ -5,12 +5,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.Transactional;
 
+import dev.commercesuite.order.client.StripeIntent;
+import dev.commercesuite.order.client.StripePayments;
 import dev.commercesuite.order.domain.InvalidStatusTransitionException;
 import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.OrderStatus;
+import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
+import dev.commercesuite.order.domain.PaymentRefusedException;
 import dev.commercesuite.order.repository.OrderRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Changing an order's status on request ({@code PATCH /api/v1/orders/{id}/status}). The statuses payments set
@@ -28,9 +32,13 @@ public class OrderStatusChanges {
     private final OrderTransitions transitions;
     private final ShopNames shopNames;
     private final ReachableOrders reachable;
+    private final StripePayments stripe;
+    private final PaymentSettlement settlement;
 
     public OrderStatusChanges(OrderRepository orders, OrderTransitions transitions, ShopNames shopNames,
-            ReachableOrders reachable) {
+            ReachableOrders reachable, StripePayments stripe, PaymentSettlement settlement) {
+        this.stripe = stripe;
+        this.settlement = settlement;
         this.orders = orders;
         this.reachable = reachable;
         this.transitions = transitions;
@@ -43,10 +51,56 @@ public class OrderStatusChanges {
      * {@link StatusSetByPaymentsException}, {@link StatusChangeForbiddenException}, {@link StaleOrderException} or
      * {@link InvalidStatusTransitionException}, in that order of checks, having changed nothing.
      */
-    @Transactional
     public OrderStatusReport change(UUID orderId, OrderAccess access, OrderStatus next, String note,
             String trackingUrl, Set<Long> expectedVersions) {
-        Order order = reachable.find(orderId, access);
+        if (next == OrderStatus.CANCELLED) {
+            cancelPaymentFirst(orderId, access, expectedVersions);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> changeNow(orderId, access, next, note, trackingUrl,
+                expectedVersions));
+    }
+
+    /**
+     * A checked-out order's PaymentIntent is cancelled at Stripe before the order is (outside any transaction, once
+     * the change passed every check it can fail), so nobody pays an order being cancelled. When Stripe refuses because
+     * the payment went through meanwhile, that news is applied instead: the order is paid, and the cancellation is
+     * then refused by the status machine. Stripe unavailable: {@link PaymentProviderUnavailableException}, nothing
+     * changed.
+     */
+    private void cancelPaymentFirst(UUID orderId, OrderAccess access, Set<Long> expectedVersions) {
+        String intentId = QuarkusTransaction.requiringNew().call(() -> {
+            Order order = reachable.find(orderId, access);
+            check(order, access, OrderStatus.CANCELLED, null, expectedVersions);
+            return order.status() == OrderStatus.AWAITING_PAYMENT ? order.paymentIntentId() : null;
+        });
+        if (intentId == null) {
+            return;
+        }
+        try {
+            stripe.cancelIntent(intentId, orderId);
+        } catch (PaymentRefusedException e) {
+            StripeIntent intent = stripe.retrieveIntent(intentId);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Order order = orders.findById(orderId);
+                orders.lock(order);
+                settlement.settle(order, intent.report(), Payments.VERIFY_ACTOR);
+            });
+        }
+    }
+
+    private static void check(Order order, OrderAccess access, OrderStatus next, String trackingUrl,
+            Set<Long> expectedVersions) {
+        checkRights(access, next, trackingUrl);
+        if (!expectedVersions.contains(order.version())) {
+            throw new StaleOrderException(order.version());
+        }
+        if (!order.status().canChangeTo(next)) {
+            throw new InvalidStatusTransitionException(order.status(), next);
+        }
+    }
+
+    /** Whether {@code access} may ask for this change at all (whatever the order's state). */
+    private static void checkRights(OrderAccess access, OrderStatus next, String trackingUrl) {
         if (next.isSetByPayments()) {
             throw new StatusSetByPaymentsException(next);
         }
@@ -57,6 +111,12 @@ public class OrderStatusChanges {
         if (!staff && trackingUrl != null) {
             throw new StatusChangeForbiddenException("only the shop sets a tracking link");
         }
+    }
+
+    private OrderStatusReport changeNow(UUID orderId, OrderAccess access, OrderStatus next, String note,
+            String trackingUrl, Set<Long> expectedVersions) {
+        Order order = reachable.find(orderId, access);
+        checkRights(access, next, trackingUrl);
         // asked before the row lock is taken: while identity is slow to answer, nobody else waits for this order
         String shopName = shopNames.of(order.tenantId()).orElse(null);
         orders.lock(order);

@@ -91,14 +91,16 @@ public class Payments {
             order.requirePayable();
             return order.paymentFacts();
         });
+        String replacing = null;
         if (facts.paymentIntentId() != null) {
             StripeIntent awaited = stripe.retrieveIntent(facts.paymentIntentId());
             if (!"canceled".equals(awaited.status())) {
                 return awaited;
             }
+            replacing = awaited.id(); // Stripe would answer a repeat of the first creation with the cancelled one
         }
         return stripe.createIntent(new StripePayments.Charge(facts.id(), facts.tenantId(), facts.orderNumber(),
-                facts.total(), facts.currency()));
+                facts.total(), facts.currency(), replacing));
     }
 
     /**
