@@ -1,11 +1,13 @@
 package dev.commercesuite.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
@@ -16,8 +18,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** What the benchmarks share: a service jar run as a child process, a fresh database, PEM files, free ports. */
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * What the benchmarks share: a service jar run as a child process, a fresh database, PEM files, free ports, and a stub
+ * of the services a service calls (identity, notification).
+ */
 final class BenchSupport {
 
     private BenchSupport() {
@@ -94,5 +104,43 @@ final class BenchSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * identity-service (token endpoint, the one shop {@code shop}/{@code slug}, named "Bench Shop") and
+     * notification-service's intake (202 to everything, counted in {@code emails}), on a free local port.
+     */
+    static HttpServer suiteStub(UUID shop, String slug, AtomicLong emails) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        String tenant = "{\"id\":\"" + shop + "\",\"slug\":\"" + slug + "\",\"name\":\"Bench Shop\","
+                + "\"status\":\"active\",\"tier\":\"studio\"}";
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            exchange.getRequestBody().readAllBytes();
+            int status;
+            String body;
+            if (path.equals("/api/v1/auth/token")) {
+                status = 200;
+                body = "{\"access_token\":\"bench-token\",\"token_type\":\"Bearer\",\"expires_in\":900}";
+            } else if (path.equals("/internal/v1/tenants/" + shop) || path.equals("/internal/v1/tenants/" + slug)) {
+                status = 200;
+                body = tenant;
+            } else if (path.equals("/internal/v1/emails")) {
+                status = 202;
+                emails.incrementAndGet();
+                body = "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"queued\"}";
+            } else {
+                status = 404;
+                body = "{}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }
