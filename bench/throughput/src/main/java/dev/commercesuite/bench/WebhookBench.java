@@ -173,6 +173,8 @@ public final class WebhookBench {
                     floorWarm.seconds(), floorWarm.perSecond(), serviceWarm.completed(), serviceWarm.seconds(),
                     serviceWarm.perSecond(), warmDrain);
 
+            // to the console, not the Markdown: where a profile of the service's JVM should start
+            System.err.printf("Measured rounds start at %s%n", Instant.now());
             Optional<ProcessHandle> postgres = postgres(jdbc, pgHost);
             List<Run> floorRuns = new ArrayList<>();
             List<Run> serviceRuns = new ArrayList<>();
@@ -224,6 +226,12 @@ public final class WebhookBench {
             System.out.printf("%nEvents per second by round, service / floor: %s. After each service round its"
                     + " relay needed %s s more to hand the round's emails to the stub. Load average (1, 5, 15 min) at"
                     + " each round's start: %s.%n", perRound, drainPerRound, String.join("; ", loads));
+            if (RELAY) {
+                double withTail = measured.seconds() + drains.stream().mapToDouble(Double::doubleValue).sum();
+                System.out.printf("%nCounting the relay's tail too (each round until its last email reached the stub):"
+                        + " %.1f events (and emails) per second, %.2f of the floor's events per second, which has no"
+                        + " relay.%n", n / withTail, n / withTail / best.perSecond());
+            }
             System.out.printf("%n| CPU per event (ms), measured rounds | service's turns (incl. its relay's tail) |"
                     + " floor's turns |%n|---|---:|---:|%n");
             System.out.printf("| the service's JVM | %.2f | %.2f |%n", serviceCpu.service() / 1e6 / n,
