@@ -47,7 +47,7 @@ import com.sun.net.httpserver.HttpServer;
  * ({@code awaiting_payment}, a PaymentIntent id, 3 lines, a timeline of 2 entries), so every event pays a different
  * order and nothing waits on another event's lock.</li>
  * <li>Load: {@value #DEFAULT_CLIENTS} clients (BENCH_CLIENTS) in closed loops over HTTP/1.1 keep-alive, each sending
- * the next order's {@code payment_intent.succeeded} (a Stripe-shaped event of about 2.5 KB, a new event id each, the
+ * the next order's {@code payment_intent.succeeded} (a Stripe-shaped event of about 2.3 KB, a new event id each, the
  * order's amount, currency and metadata), signed when sent: {@code t=<now>,v1=hex(HMAC-SHA256(secret, t.body))}.
  * Every answer must be 200 with outcome {@code paid}.</li>
  * <li>After the warm-ups, floor and service take turns for {@code ROUNDS} rounds of {@code N / ROUNDS} events each
