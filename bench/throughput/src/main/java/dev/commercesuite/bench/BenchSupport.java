@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -104,6 +106,21 @@ final class BenchSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * The Stripe settings order-service's prod profile requires, for a benchmark that makes no Stripe call: test-mode
+     * keys, the webhook signing secret {@code webhookSecret}, and the API base on a closed local port.
+     * {@code STRIPE_RECONCILIATION_AFTER=24H} keeps the reconciliation job (which still runs) from asking that port
+     * about orders awaiting payment during a long run.
+     */
+    static List<String> stripeSettings(String webhookSecret) throws IOException {
+        SecureRandom random = new SecureRandom();
+        return List.of("STRIPE_SECRET_KEY=sk_test_bench" + HexFormat.of().formatHex(random.generateSeed(12)),
+                "STRIPE_PUBLISHABLE_KEY=pk_test_bench" + HexFormat.of().formatHex(random.generateSeed(12)),
+                "STRIPE_WEBHOOK_SECRET=" + webhookSecret,
+                "STRIPE_API_BASE=http://127.0.0.1:" + freePort(),
+                "STRIPE_RECONCILIATION_AFTER=24H");
     }
 
     /**

@@ -121,7 +121,7 @@ public final class WebhookBench {
         String stubUrl = "http://127.0.0.1:" + stub.getAddress().getPort();
         Path log = Files.createTempFile("webhook-bench-", ".log");
         Path floorLog = Files.createTempFile("webhook-floor-", ".log");
-        Process service = BenchSupport.start(java, jar, List.of("QUARKUS_HTTP_PORT=" + port,
+        List<String> settings = new ArrayList<>(List.of("QUARKUS_HTTP_PORT=" + port,
                 "QUARKUS_DATASOURCE_JDBC_URL=" + jdbc, "QUARKUS_DATASOURCE_USERNAME=postgres",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + BenchSupport.pem(keys.getPublic(), "PUBLIC KEY"),
                 "ORDER_IDENTITY_URL=" + stubUrl, "SUITE_OUTBOX_NOTIFICATION_URL=" + stubUrl,
@@ -129,15 +129,10 @@ public final class WebhookBench {
                 "SUITE_SERVICE_CLIENT_ID=order-service",
                 "SUITE_SERVICE_CLIENT_SECRET=" + HexFormat.of().formatHex(randomBytes(24)),
                 "SUITE_PUBLIC_URL=https://shop.example.test",
-                "STRIPE_SECRET_KEY=sk_test_bench" + HexFormat.of().formatHex(randomBytes(12)),
-                "STRIPE_PUBLISHABLE_KEY=pk_test_bench" + HexFormat.of().formatHex(randomBytes(12)),
-                "STRIPE_WEBHOOK_SECRET=" + secret,
-                // a webhook makes no Stripe call: nothing listens there
-                "STRIPE_API_BASE=http://127.0.0.1:" + BenchSupport.freePort(),
-                // the seeded orders wait for their event longer than the job's 15 minutes in a long run: the job
-                // still runs, but never asks the closed Stripe port about them
-                "STRIPE_RECONCILIATION_AFTER=24H",
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED=false"), log, "ORDER_", "QUARKUS_", "SUITE_OUTBOX_");
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED=false"));
+        // a webhook makes no Stripe call: the API base is a closed port
+        settings.addAll(BenchSupport.stripeSettings(secret));
+        Process service = BenchSupport.start(java, jar, settings, log, "ORDER_", "QUARKUS_", "SUITE_OUTBOX_");
         Process floor = startFloor(java, floorPort, jdbc, floorLog);
         try {
             BenchSupport.awaitReady(port);
