@@ -312,7 +312,8 @@ public final class WebhookBench {
         try (PreparedStatement timeline = connection.prepareStatement("INSERT INTO order_events (id, order_id,"
                 + " status, at, actor, note, tracking_url) SELECT gen_random_uuid(), o.id, s.status,"
                 + " o.created_at + s.after, 'guest', NULL, NULL FROM orders o CROSS JOIN (VALUES ('pending',"
-                + " interval '0'), ('awaiting_payment', interval '1 minute')) s(status, after) WHERE o.tenant_id = ?")) {
+                + " interval '0'), ('awaiting_payment', interval '1 minute')) s(status, after)"
+                + " WHERE o.tenant_id = ?")) {
             timeline.setObject(1, shop);
             timeline.executeUpdate();
         }
