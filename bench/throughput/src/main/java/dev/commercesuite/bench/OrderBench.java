@@ -1,7 +1,5 @@
 package dev.commercesuite.bench;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -75,34 +72,13 @@ public final class OrderBench {
         System.exit(0);
     }
 
-    /** Latencies (ms) and completions of one closed-loop run. */
-    private record Run(double perSecond, double[] latenciesMs, long completed, double seconds) {
-
-        /** Several runs as one: all their completions over all their time, all their latencies. */
-        static Run pooled(List<Run> runs) {
-            long completed = runs.stream().mapToLong(Run::completed).sum();
-            double seconds = runs.stream().mapToDouble(Run::seconds).sum();
-            double[] latencies = runs.stream().flatMapToDouble(run -> Arrays.stream(run.latenciesMs())).toArray();
-            return new Run(completed / seconds, latencies, completed, seconds);
-        }
-
-        double percentile(double p) {
-            double[] sorted = latenciesMs.clone();
-            Arrays.sort(sorted);
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-        }
-    }
-
     private void run(String java, Path jar, String pgHost, String pgPort, int warmup, int seconds, int rounds)
             throws Exception {
         String jdbc = "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + DATABASE;
         BenchSupport.recreateDatabase("jdbc:postgresql://" + pgHost + ":" + pgPort + "/postgres", DATABASE);
         UUID shop = UUID.randomUUID();
         String slug = "bench-" + HexFormat.of().formatHex(random.generateSeed(3));
-        HttpServer stub = stub(shop, slug);
+        HttpServer stub = BenchSupport.suiteStub(shop, slug, new AtomicLong());
         KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         int port = BenchSupport.freePort();
         base = "http://127.0.0.1:" + port;
@@ -533,40 +509,6 @@ public final class OrderBench {
     @FunctionalInterface
     private interface Work {
         void run(int client) throws Exception;
-    }
-
-    /** identity-service (token endpoint, the one shop) and notification-service's intake (202 to everything). */
-    private static HttpServer stub(UUID shop, String slug) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        String tenant = "{\"id\":\"" + shop + "\",\"slug\":\"" + slug + "\",\"name\":\"Bench Shop\","
-                + "\"status\":\"active\",\"tier\":\"studio\"}";
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            exchange.getRequestBody().readAllBytes();
-            int status;
-            String body;
-            if (path.equals("/api/v1/auth/token")) {
-                status = 200;
-                body = "{\"access_token\":\"bench-token\",\"token_type\":\"Bearer\",\"expires_in\":900}";
-            } else if (path.equals("/internal/v1/tenants/" + shop) || path.equals("/internal/v1/tenants/" + slug)) {
-                status = 200;
-                body = tenant;
-            } else if (path.equals("/internal/v1/emails")) {
-                status = 202;
-                body = "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"queued\"}";
-            } else {
-                status = 404;
-                body = "{}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        return server;
     }
 
     private static UUID product(Connection connection, UUID shop, int i) throws Exception {
