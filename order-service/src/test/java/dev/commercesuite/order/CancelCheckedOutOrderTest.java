@@ -58,7 +58,7 @@ class CancelCheckedOutOrderTest {
         assertEquals(5, stock(order), "the stock came back");
         assertEquals(1, StripeStub.client().find(postRequestedFor(urlEqualTo(StripeStub.INTENTS + "/"
                 + checkout.intentId() + "/cancel")).withHeader("Idempotency-Key",
-                        equalTo("order-" + order.id() + "-cancel"))).size());
+                        equalTo("order-" + order.id() + "-cancel-" + checkout.intentId()))).size());
     }
 
     @Test
@@ -73,6 +73,21 @@ class CancelCheckedOutOrderTest {
         cancel(order).then().statusCode(412);
         assertEquals("paid", status(order));
         assertEquals(4, stock(order), "a paid order keeps its stock");
+    }
+
+    @Test
+    void aPaymentBeingProcessedCannotBeCancelled() {
+        PlacedOrders.Placed order = placed.guestOrder(shop, "s-" + shop + "@example.com", 300, 5, 1);
+        Paying.Checkout checkout = Paying.checkout(order);
+        // a bank debit under way: Stripe refuses to cancel it, and it may still succeed
+        StripeStub.cancelRefusedAsSucceeded(checkout.intentId());
+        StripeStub.intentIs(checkout.intentId(), "processing", 300, 0, "EUR", order.id(), shop, order.orderNumber(),
+                null);
+
+        cancel(order).then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://commercesuite.dev/problems/payment-in-progress"));
+        assertEquals("awaiting_payment", status(order));
+        assertEquals(4, stock(order), "the stock stays reserved");
     }
 
     @Test

@@ -90,7 +90,8 @@ class StalePaymentsTest {
         assertTrue(run.cancelled() >= 1, run.toString());
         List<LoggedRequest> cancels = cancels(order);
         assertEquals(1, cancels.size());
-        assertEquals("order-" + order.placed().id() + "-cancel", cancels.get(0).getHeader("Idempotency-Key"));
+        assertEquals("order-" + order.placed().id() + "-cancel-" + order.intent(),
+                cancels.get(0).getHeader("Idempotency-Key"));
         assertEquals("abandoned", URLDecoder.decode(cancels.get(0).getBodyAsString(), StandardCharsets.UTF_8)
                 .replace("cancellation_reason=", ""));
         assertEquals("cancelled", status(order));

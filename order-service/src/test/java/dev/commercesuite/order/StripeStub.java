@@ -129,7 +129,8 @@ public class StripeStub extends StubbedService {
                 .willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json")
                         .withHeader("Request-Id", "req_internal_123")
                         .withBody("{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\",\"decline_code\":\""
-                                + declineCode + "\",\"message\":\"Your card was declined. (internal id ch_secret_9)\"}}")));
+                                + declineCode + "\",\"message\":\"Your card was declined."
+                                + " (internal id ch_secret_9)\"}}")));
     }
 
     /** Every call to Stripe fails: the connection is reset. */

@@ -62,19 +62,21 @@ class StripeWebhookTest {
         String event = StripeWebhookCalls.succeeded(StripeWebhookCalls.eventId(), order.intent(), 700, "eur",
                 order.id(), shop);
         long now = Instant.now().getEpochSecond();
-        Map<String, String> signatures = Map.of(
-                "missing", "",
-                "malformed", "this is not a signature",
-                "no v1", "t=" + now + ",v0=" + StripeWebhookCalls.v1(event, StripeStub.WEBHOOK_SECRET, now),
-                "wrong secret", "t=" + now + ",v1=" + StripeWebhookCalls.v1(event, "whsec_someone_else_0123", now),
-                "tampered", "t=" + now + ",v1=" + StripeWebhookCalls.v1(event.replace("700", "1"),
-                        StripeStub.WEBHOOK_SECRET, now),
-                "too old", "t=" + (now - 301) + ",v1=" + StripeWebhookCalls.v1(event, StripeStub.WEBHOOK_SECRET,
-                        now - 301),
-                "future", "t=" + (now + 330) + ",v1=" + StripeWebhookCalls.v1(event, StripeStub.WEBHOOK_SECRET,
-                        now + 330),
-                "another time", "t=" + (now - 5) + ",v1=" + StripeWebhookCalls.v1(event, StripeStub.WEBHOOK_SECRET,
-                        now));
+        String secret = StripeStub.WEBHOOK_SECRET;
+        String v1 = StripeWebhookCalls.v1(event, secret, now);
+        Map<String, String> signatures = Map.ofEntries(
+                Map.entry("missing", ""),
+                Map.entry("malformed", "this is not a signature"),
+                Map.entry("no v1", "t=" + now + ",v0=" + v1),
+                Map.entry("wrong secret", "t=" + now + ",v1=" + StripeWebhookCalls.v1(event, "whsec_other_0123", now)),
+                Map.entry("tampered", "t=" + now + ",v1=" + StripeWebhookCalls.v1(event.replace("700", "1"), secret,
+                        now)),
+                Map.entry("too old", "t=" + (now - 301) + ",v1=" + StripeWebhookCalls.v1(event, secret, now - 301)),
+                Map.entry("future", "t=" + (now + 330) + ",v1=" + StripeWebhookCalls.v1(event, secret, now + 330)),
+                Map.entry("spaced", "t=" + now + " ,v1=" + v1),
+                Map.entry("t twice", "t=x,t=" + now + ",v1=" + v1),
+                Map.entry("bare t", "t,t=" + now + ",v1=" + v1),
+                Map.entry("another time", "t=" + (now - 5) + ",v1=" + v1));
         long audited = rejections();
         for (Map.Entry<String, String> signature : signatures.entrySet()) {
             io.restassured.response.Response answer = StripeWebhookCalls.deliver(event,

@@ -71,6 +71,10 @@ public final class StripeEvents {
                 }
             } catch (SignatureVerificationException e) {
                 // this secret did not sign it: try the next one
+            } catch (RuntimeException e) {
+                // the SDK reads the header its own way: what it cannot read ("t=1 ,v1=..", a bare "t") is
+                // malformed
+                throw new InvalidWebhookSignatureException("malformed");
             }
         }
         throw new InvalidWebhookSignatureException(header.contains("v1=") ? "no signature matches" : "malformed");
@@ -130,7 +134,8 @@ public final class StripeEvents {
             throw new UnreadablePaymentEventException("the event's object cannot be read");
         }
         if (!type.isInstance(object)) {
-            throw new UnreadablePaymentEventException("a " + event.getType() + " event without a " + type.getSimpleName());
+            throw new UnreadablePaymentEventException("a " + event.getType() + " event without a "
+                    + type.getSimpleName());
         }
         T typed = type.cast(object);
         if (typed instanceof PaymentIntent intent && intent.getId() == null

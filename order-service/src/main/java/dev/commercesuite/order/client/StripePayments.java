@@ -81,7 +81,9 @@ public class StripePayments {
     public StripeIntent cancelIntent(String id, UUID orderId) {
         PaymentIntentCancelParams params = PaymentIntentCancelParams.builder()
                 .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey("order-" + orderId + "-cancel").build();
+        // one key per PaymentIntent: an order may have had another one, cancelled before
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey("order-" + orderId + "-cancel-" + id)
+                .build();
         return guarded(() -> intent(api.call("cancel a payment intent",
                 stripe -> stripe.v1().paymentIntents().cancel(id, params, options))));
     }

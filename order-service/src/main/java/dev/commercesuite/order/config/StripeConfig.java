@@ -32,7 +32,7 @@ public interface StripeConfig {
     String apiBase();
 
     /** How long one call to Stripe may take before it is given up (and retried where that is safe). */
-    @WithDefault("10S")
+    @WithDefault("8S")
     Duration timeout();
 
     /** How old a webhook's signature may be (and how far in the future its clock may run). */

@@ -31,7 +31,8 @@ public class StripeConfigRule implements StartupConfigRule {
         Optional<String> publishable = value(config, PUBLISHABLE_KEY);
         Optional<String> webhook = value(config, WEBHOOK_SECRET);
         if (secret.isEmpty()) {
-            problems.add(StartupConfigCheck.describe(SECRET_KEY) + " is not set: Stripe's secret API key (sk_live_...)");
+            problems.add(StartupConfigCheck.describe(SECRET_KEY)
+                    + " is not set: Stripe's secret API key (sk_live_...)");
         } else if (!secret.get().matches("(sk|rk)_(live|test)_[A-Za-z0-9_]+")) {
             problems.add(StartupConfigCheck.describe(SECRET_KEY) + " is not a Stripe secret key: it must start with"
                     + " sk_live_ or sk_test_ (or rk_ for a restricted key)");

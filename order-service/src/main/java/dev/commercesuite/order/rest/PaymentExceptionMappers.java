@@ -13,6 +13,7 @@ import dev.commercesuite.defaults.problem.Problems;
 import dev.commercesuite.defaults.requestid.RequestId;
 import dev.commercesuite.order.domain.InvalidWebhookSignatureException;
 import dev.commercesuite.order.domain.OrderNotPayableException;
+import dev.commercesuite.order.domain.PaymentInProgressException;
 import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
 import dev.commercesuite.order.domain.PaymentRefusedException;
 import dev.commercesuite.order.domain.UnreadablePaymentEventException;
@@ -70,6 +71,13 @@ public class PaymentExceptionMappers {
                                 : "it cannot be paid (or refunded) now."),
                         request.path(), RequestId.current(), e.status().value()))
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response inProgress(PaymentInProgressException e, HttpServerRequest request) {
+        return Problems.response(Problems.of("payment-in-progress", "Payment in progress", 409,
+                "The order's payment is being processed and can no longer be cancelled; it is paid or released"
+                        + " shortly.", request.path()));
     }
 
     @ServerExceptionMapper

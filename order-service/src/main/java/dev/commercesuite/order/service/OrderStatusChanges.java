@@ -11,6 +11,7 @@ import dev.commercesuite.order.client.StripePayments;
 import dev.commercesuite.order.domain.InvalidStatusTransitionException;
 import dev.commercesuite.order.domain.Order;
 import dev.commercesuite.order.domain.OrderStatus;
+import dev.commercesuite.order.domain.PaymentInProgressException;
 import dev.commercesuite.order.domain.PaymentProviderUnavailableException;
 import dev.commercesuite.order.domain.PaymentRefusedException;
 import dev.commercesuite.order.repository.OrderRepository;
@@ -64,7 +65,8 @@ public class OrderStatusChanges {
      * A checked-out order's PaymentIntent is cancelled at Stripe before the order is (outside any transaction, once
      * the change passed every check it can fail), so nobody pays an order being cancelled. When Stripe refuses because
      * the payment went through meanwhile, that news is applied instead: the order is paid, and the cancellation is
-     * then refused by the status machine. Stripe unavailable: {@link PaymentProviderUnavailableException}, nothing
+     * then refused by the status machine; while it is being processed (a bank debit), the cancellation is refused with
+     * {@link PaymentInProgressException}. Stripe unavailable: {@link PaymentProviderUnavailableException}, nothing
      * changed.
      */
     private void cancelPaymentFirst(UUID orderId, OrderAccess access, Set<Long> expectedVersions) {
@@ -85,6 +87,11 @@ public class OrderStatusChanges {
                 orders.lock(order);
                 settlement.settle(order, intent.report(), Payments.VERIFY_ACTOR);
             });
+            if (!"canceled".equals(intent.status()) && !"succeeded".equals(intent.status())) {
+                // still payable (being processed): cancelling the order would let the money arrive for nothing
+                throw new PaymentInProgressException();
+            }
+            // succeeded: the order is paid now, and the cancellation is refused by its version and the machine
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +40,7 @@ public class PaymentReconciliation {
     public record Run(boolean ran, int checked, int paid, int unanswered) {
     }
 
-    private record Due(java.util.UUID orderId, String intentId) {
+    private record Due(UUID orderId, UUID tenantId, String intentId) {
     }
 
     private final AdvisoryLocks locks;
@@ -47,12 +48,15 @@ public class PaymentReconciliation {
     private final StripeEventRepository events;
     private final StripePayments stripe;
     private final PaymentSettlement settlement;
+    private final ShopNames shopNames;
     private final Clock clock;
     private final Duration after;
     private final int batchSize;
 
     public PaymentReconciliation(AdvisoryLocks locks, OrderRepository orders, StripeEventRepository events,
-            StripePayments stripe, PaymentSettlement settlement, Clock clock, StripeConfig config) {
+            StripePayments stripe, PaymentSettlement settlement, ShopNames shopNames, Clock clock,
+            StripeConfig config) {
+        this.shopNames = shopNames;
         this.events = events;
         this.locks = locks;
         this.orders = orders;
@@ -74,7 +78,7 @@ public class PaymentReconciliation {
             events.deleteOlderThan(now.minus(Duration.ofDays(30)), 1000);
             List<Order> awaiting = orders.lockAwaitingPayment(now.minus(after), now.minus(after), batchSize);
             awaiting.forEach(order -> order.paymentChecked(now));
-            return awaiting.stream().map(order -> new Due(order.id(), order.paymentIntentId())).toList();
+            return awaiting.stream().map(order -> new Due(order.id(), order.tenantId(), order.paymentIntentId())).toList();
         });
         if (due == null) {
             return new Run(false, 0, 0, 0);
@@ -91,6 +95,7 @@ public class PaymentReconciliation {
                 unanswered++;
                 continue;
             }
+            shopNames.of(order.tenantId()); // before the lock, for the email a payment sends
             Order.Settlement settled = QuarkusTransaction.requiringNew().call(() -> {
                 Order locked = orders.findById(order.orderId());
                 orders.lock(locked);

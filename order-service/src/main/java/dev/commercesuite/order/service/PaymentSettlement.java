@@ -68,7 +68,8 @@ class PaymentSettlement {
             case PAID, REFUNDED -> {
                 List<OrderEvent> events = order.events();
                 OrderEvent last = events.get(events.size() - 1);
-                transitions.announce(order, from, last, actor, shopNames.of(order.tenantId()).orElse(null));
+                // never asks identity here: the order's row is locked (callers look the name up before locking it)
+                transitions.announce(order, from, last, actor, shopNames.known(order.tenantId()).orElse(null));
             }
             case FLAGGED -> {
                 LOG.errorf("Payment mismatch on order %s (shop %s, number %d): %s", order.id(), order.tenantId(),

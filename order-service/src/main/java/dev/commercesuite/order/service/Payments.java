@@ -55,11 +55,13 @@ public class Payments {
     private final StripePayments stripe;
     private final PaymentSettlement settlement;
     private final OrderAudit audit;
+    private final ShopNames shopNames;
     private final Clock clock;
     private final String publishableKey;
 
     public Payments(OrderRepository orders, ReachableOrders reachable, StripePayments stripe,
-            PaymentSettlement settlement, OrderAudit audit, Clock clock, StripeConfig config) {
+            PaymentSettlement settlement, OrderAudit audit, ShopNames shopNames, Clock clock, StripeConfig config) {
+        this.shopNames = shopNames;
         this.orders = orders;
         this.reachable = reachable;
         this.stripe = stripe;
@@ -91,6 +93,7 @@ public class Payments {
             order.requirePayable();
             return order.paymentFacts();
         });
+        shopNames.of(facts.tenantId()); // known before the order is locked, for the email a payment sends
         String replacing = null;
         if (facts.paymentIntentId() != null) {
             StripeIntent awaited = stripe.retrieveIntent(facts.paymentIntentId());
@@ -121,11 +124,13 @@ public class Payments {
      * would. Throws {@link PaymentNotStartedException} for an order never checked out.
      */
     public OrderStatusReport verify(UUID orderId, OrderAccess access) {
-        String intentId = QuarkusTransaction.requiringNew().call(
-                () -> reachable.findOwned(orderId, access).paymentIntentId());
+        Order.PaymentFacts facts = QuarkusTransaction.requiringNew().call(
+                () -> reachable.findOwned(orderId, access).paymentFacts());
+        String intentId = facts.paymentIntentId();
         if (intentId == null) {
             throw new PaymentNotStartedException();
         }
+        shopNames.of(facts.tenantId());
         StripeIntent intent = stripe.retrieveIntent(intentId);
         return QuarkusTransaction.requiringNew().call(() -> {
             Order order = orders.findById(orderId);
@@ -146,6 +151,7 @@ public class Payments {
             order.requireRefundable();
             return order.paymentIntentId();
         });
+        shopNames.of(admin.tenantId());
         StripePayments.StripeRefund refund = stripe.refund(intentId, orderId);
         if (!refund.succeeded() && !"pending".equals(refund.status())) {
             throw new PaymentRefusedException(402, "refund_" + refund.status(), null, null);

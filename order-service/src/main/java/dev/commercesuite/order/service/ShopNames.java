@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.commercesuite.order.client.ShopCache;
 import dev.commercesuite.order.client.ShopDirectory;
+import dev.commercesuite.order.domain.Shop;
 import dev.commercesuite.order.domain.ShopDirectoryUnavailableException;
 import dev.commercesuite.order.domain.UnknownShopException;
 
@@ -22,9 +24,20 @@ public class ShopNames {
     private static final Logger LOG = Logger.getLogger(ShopNames.class);
 
     private final ShopDirectory shops;
+    private final ShopCache cache;
 
-    public ShopNames(ShopDirectory shops) {
+    public ShopNames(ShopDirectory shops, ShopCache cache) {
         this.shops = shops;
+        this.cache = cache;
+    }
+
+    /**
+     * The shop's name as far as this service knows it now (an answer up to the stale limit old), without asking
+     * identity: for work that holds an order's row lock, which must not wait on another service. Call {@link #of}
+     * before taking the lock to have it known.
+     */
+    public Optional<String> known(UUID tenantId) {
+        return cache.stale(tenantId.toString()).map(Shop::name).filter(name -> !name.isBlank());
     }
 
     public Optional<String> of(UUID tenantId) {

@@ -96,7 +96,7 @@ public class StaleOrders {
                 for (Order order : stale) {
                     if (order.paymentIntentId() != null) {
                         order.paymentChecked(clock.instant()); // left out of this run's next batches
-                        checkedOut.add(new Checkout(order.id(), order.paymentIntentId()));
+                        checkedOut.add(new Checkout(order.id(), order.tenantId(), order.paymentIntentId()));
                         continue;
                     }
                     String shopName = names.computeIfAbsent(order.tenantId(), shopNames::of).orElse(null);
@@ -121,7 +121,7 @@ public class StaleOrders {
         }
     }
 
-    private record Checkout(UUID orderId, String intentId) {
+    private record Checkout(UUID orderId, UUID tenantId, String intentId) {
     }
 
     /** One batch: how many stale orders it chose, and how many of them it cancelled at once. */
@@ -147,11 +147,15 @@ public class StaleOrders {
             return false;
         }
         StripeIntent answer = intent;
+        // asked before the order's row is locked: while identity is slow, nobody waits for this order
+        String shopName = names.computeIfAbsent(checkout.tenantId(), shopNames::of).orElse(null);
         return QuarkusTransaction.requiringNew().call(() -> {
             Order order = orders.findById(checkout.orderId());
             orders.lock(order);
+            if (!checkout.intentId().equals(order.paymentIntentId())) {
+                return false; // checked out again meanwhile, with a new PaymentIntent: the next run looks at that one
+            }
             if ("canceled".equals(answer.status()) && order.status().isUnpaid()) {
-                String shopName = names.computeIfAbsent(order.tenantId(), shopNames::of).orElse(null);
                 transitions.apply(order, OrderStatus.CANCELLED, ACTOR, reason, null, shopName);
                 return true;
             }

@@ -43,12 +43,14 @@ public class StripeWebhooks {
     private final OrderRepository orders;
     private final PaymentSettlement settlement;
     private final OrderAudit audit;
+    private final ShopNames shopNames;
     private final MeterRegistry meters;
     private final Clock clock;
     private final StripeConfig config;
 
     public StripeWebhooks(StripeEventRepository events, OrderRepository orders, PaymentSettlement settlement,
-            OrderAudit audit, MeterRegistry meters, Clock clock, StripeConfig config) {
+            OrderAudit audit, ShopNames shopNames, MeterRegistry meters, Clock clock, StripeConfig config) {
+        this.shopNames = shopNames;
         this.events = events;
         this.orders = orders;
         this.settlement = settlement;
@@ -75,6 +77,9 @@ public class StripeWebhooks {
             throw e;
         }
         StripeEvents.StripeEvent event = StripeEvents.parse(payload);
+        // the shop's name (for the email) is looked up before any lock is taken; the metadata only says where to look
+        event.intent().map(intent -> intent.metadata().get("tenantId")).flatMap(StripeWebhooks::uuid)
+                .ifPresent(shopNames::of);
         Receipt receipt = QuarkusTransaction.requiringNew().call(() -> apply(event));
         meters.counter("order.stripe.webhooks", "outcome", receipt.outcome()).increment();
         return receipt;
