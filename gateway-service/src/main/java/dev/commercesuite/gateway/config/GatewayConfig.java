@@ -2,6 +2,8 @@ package dev.commercesuite.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,6 +13,12 @@ import io.smallrye.config.WithDefault;
 public interface GatewayConfig {
 
     RateLimit rateLimit();
+
+    /**
+     * Proxies (CIDR ranges or addresses) whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} the gateway
+     * believes: a load balancer or ingress in front of it. Empty (the default): the TCP peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
 
     Upstreams upstreams();
 

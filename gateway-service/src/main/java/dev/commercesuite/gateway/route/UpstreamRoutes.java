@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -18,6 +19,7 @@ import dev.commercesuite.defaults.requestid.RequestId;
 import dev.commercesuite.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
@@ -65,11 +67,13 @@ public class UpstreamRoutes {
 
     private final GatewayConfig config;
     private final RouterProblemHandlers problems;
+    private final List<GatewayStage> stages;
     private HttpClient client;
 
-    public UpstreamRoutes(GatewayConfig config, RouterProblemHandlers problems) {
+    public UpstreamRoutes(GatewayConfig config, RouterProblemHandlers problems, Instance<GatewayStage> stages) {
         this.config = config;
         this.problems = problems;
+        this.stages = stages.stream().sorted(java.util.Comparator.comparingInt(GatewayStage::order)).toList();
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -79,8 +83,15 @@ public class UpstreamRoutes {
         router.routeWithRegex("/internal(/.*)?").order(-10).handler(ctx -> problem(ctx, 404, null));
         for (ResolvedRoute resolved : resolve(ROUTES, upstreams(config.upstreams()))) {
             Route route = resolved.route();
-            router.routeWithRegex(route.pathRegex()).order(-5)
-                    .handler(ctx -> forward(ctx, resolved.upstream(), route.service()));
+            var handlers = router.routeWithRegex(route.pathRegex()).order(-5).handler(ctx -> {
+                ctx.request().pause(); // no body is read until the stages have let the request through
+                Exchange.service(ctx, route.service());
+                ctx.next();
+            });
+            for (GatewayStage stage : stages) {
+                handlers = handlers.handler(stage);
+            }
+            handlers.handler(ctx -> forward(ctx, resolved.upstream(), route.service()));
         }
     }
 
@@ -113,7 +124,6 @@ public class UpstreamRoutes {
 
     private void forward(RoutingContext ctx, URI upstream, String service) {
         HttpServerRequest in = ctx.request();
-        in.pause();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(upstream.getHost())
@@ -130,18 +140,29 @@ public class UpstreamRoutes {
         if (requestId != null) {
             headers.set(RequestId.HEADER, requestId);
         }
-        String caller = in.remoteAddress() == null ? null : in.remoteAddress().host();
+        // the services see the client the gateway resolved (ClientAddress): a chain only from trusted proxies
+        String caller = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
         String forwardedFor = in.getHeader("X-Forwarded-For");
+        String clientIp = Exchange.clientIp(ctx);
         if (caller != null) {
-            headers.set("X-Forwarded-For", forwardedFor == null ? caller : forwardedFor + ", " + caller);
+            headers.set("X-Forwarded-For", forwardedFor == null || clientIp.equals(caller) ? caller
+                    : forwardedFor + ", " + caller);
         }
-        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        headers.set("X-Forwarded-Proto", Exchange.secure(ctx) ? "https" : "http");
         if (in.getHeader(HttpHeaders.HOST) != null) {
             headers.set("X-Forwarded-Host", in.getHeader(HttpHeaders.HOST));
+        }
+        Buffer buffered = Exchange.bufferedBody(ctx);
+        if (buffered != null) {
+            headers.remove(HttpHeaders.TRANSFER_ENCODING);
+            headers.set(HttpHeaders.CONTENT_LENGTH, Integer.toString(buffered.length()));
         }
         options.setHeaders(headers);
         client.request(options)
                 .compose(out -> {
+                    if (buffered != null) {
+                        return out.send(buffered); // a stage read the body whole (see GatewayStage)
+                    }
                     if ("chunked".equalsIgnoreCase(in.getHeader(HttpHeaders.TRANSFER_ENCODING))) {
                         out.setChunked(true); // a streamed upload stays streamed
                     }
