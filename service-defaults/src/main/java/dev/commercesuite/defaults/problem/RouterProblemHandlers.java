@@ -113,9 +113,14 @@ public class RouterProblemHandlers {
             return;
         }
         int status = problem.status();
+        // the request's own id: an asynchronous handler may run while the logging context holds another request's
+        String requestId = ctx.get(dev.commercesuite.defaults.requestid.RequestId.MDC_KEY);
+        Problem answer = requestId == null || requestId.equals(problem.requestId()) ? problem
+                : new Problem(problem.type(), problem.title(), status, problem.detail(), problem.instance(),
+                        requestId, problem.errors());
         String body;
         try {
-            body = json.writeValueAsString(problem);
+            body = json.writeValueAsString(answer);
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
