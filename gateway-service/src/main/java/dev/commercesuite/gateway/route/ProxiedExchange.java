@@ -144,15 +144,51 @@ final class ProxiedExchange {
             call.reset();
             return;
         }
+        call.response().onComplete(this::answered);
         Buffer buffered = Exchange.bufferedBody(ctx);
         if (buffered != null) {
-            call.send(buffered).onComplete(this::answered); // a stage read the body whole (see GatewayStage)
+            call.end(buffered); // a stage read the body whole (see GatewayStage)
             return;
         }
-        if ("chunked".equalsIgnoreCase(in.getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+        String encoding = in.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (encoding == null && (length == null || "0".equals(length))) {
+            call.end(); // no body: no chunked terminator for the service to read
+            in.resume();
+            return;
+        }
+        if ("chunked".equalsIgnoreCase(encoding)) {
             call.setChunked(true); // a streamed upload stays streamed
         }
-        call.send(in).onComplete(this::answered);
+        // the upload is relayed by hand too: a client breaking it off is told apart from the service failing
+        call.drainHandler(this::uploadDrained);
+        in.exceptionHandler(this::uploadBroken);
+        in.endHandler(this::uploadEnded);
+        in.handler(this::uploadChunk);
+        in.resume();
+    }
+
+    private void uploadChunk(Buffer chunk) {
+        call.write(chunk);
+        if (call.writeQueueFull()) {
+            in.pause();
+        }
+    }
+
+    private void uploadDrained(Void ignored) {
+        if (!clientGone) {
+            in.resume();
+        }
+    }
+
+    private void uploadEnded(Void ignored) {
+        if (!clientGone) {
+            call.end();
+        }
+    }
+
+    private void uploadBroken(Throwable failure) {
+        clientClosed(null);
     }
 
     private boolean idempotentRead() {
@@ -234,14 +270,15 @@ final class ProxiedExchange {
         if (clientGone) {
             return; // the cancellation of a call whose client left
         }
+        if (out.closed()) {
+            clientClosed(null); // the client left and its call failed with it before the close was reported
+            return;
+        }
         UpstreamOutcome outcome = failure instanceof ConnectException ? UpstreamOutcome.CONNECT_FAILURE
                 : failure instanceof TimeoutException ? UpstreamOutcome.TIMEOUT : UpstreamOutcome.RESET;
         upstream.breaker().failed(permit);
         settle(outcome);
         LOG.warnf("Upstream %s failed for %s %s: %s", upstream.name(), in.method(), in.path(), failure);
-        if (out.closed()) {
-            return;
-        }
         boolean timedOut = outcome == UpstreamOutcome.TIMEOUT;
         problems.write(ctx, timedOut ? 504 : 502, timedOut
                 ? "The " + upstream.name() + " service did not answer in time; try again."
