@@ -43,7 +43,8 @@ class GatewayCircuitBreakerTest {
     public static class ShortOpenPeriod implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.upstreams.breaker.open-for", "2S");
+            return Map.of("gateway.upstreams.breaker.open-for", "2S",
+                    "gateway.upstreams.notification-timeout", "5S");
         }
     }
 
@@ -136,6 +137,23 @@ class GatewayCircuitBreakerTest {
         assertEquals(0.0, breakerState(UpstreamStub.NOTIFICATION));
         assertEquals(8, notification.find(getRequestedFor(urlEqualTo("/api/v1/notifications/1"))).size());
         assertEquals(16, answered(UpstreamStub.NOTIFICATION) - answeredBefore, "each call's outcome: answered");
+    }
+
+    @Test
+    void eachServiceHasItsOwnTimeout() {
+        WireMock order = UpstreamStub.client(UpstreamStub.ORDER);
+        order.register(get(urlEqualTo("/api/v1/products/slow")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(2_000)));
+        order.register(get(urlEqualTo("/api/v1/products")).willReturn(aResponse().withStatus(200)));
+        UpstreamStub.client(UpstreamStub.NOTIFICATION).register(get(urlEqualTo("/api/v1/notifications/slow"))
+                .willReturn(aResponse().withStatus(200).withBody("late").withFixedDelay(2_000)));
+
+        given().when().get("/api/v1/products/slow").then().statusCode(504)
+                .body("type", equalTo(PROBLEMS + "gateway-timeout"));
+        given().when().get("/api/v1/notifications/slow").then().statusCode(200).body(equalTo("late"));
+
+        // a success resets order's failure count, so the other tests start from zero whatever their order
+        given().when().get("/api/v1/products").then().statusCode(200);
     }
 
     /** Sends GET {@code path} until {@code condition} holds after a request: time passes, the breaker moves. */

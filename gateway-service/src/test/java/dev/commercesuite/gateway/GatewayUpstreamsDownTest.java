@@ -138,6 +138,27 @@ class GatewayUpstreamsDownTest {
     }
 
     @Test
+    void aClientThatLeavesMidUploadCancelsTheCallWithoutCountingItAgainstTheService() throws IOException {
+        int held = identity.held.get();
+        int closed = identity.heldClosed.get();
+        long cancelled = cancelled();
+        long resets = outcomes("reset");
+
+        try (Socket client = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST " + RawUpstream.SLOW + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000\r\n\r\n{\"note\":\"").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> identity.held.get() > held);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> identity.heldClosed.get() > closed);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cancelled() > cancelled);
+        assertEquals(resets, outcomes("reset"), "the client leaving is not the service failing");
+        assertEquals(List.of(), logged.atInfoOrAbove());
+    }
+
+    @Test
     void aClientThatLeavesMidDownloadStopsTheStreamQuietly() throws IOException {
         int broken = identity.streamsBroken.get();
 
@@ -169,7 +190,11 @@ class GatewayUpstreamsDownTest {
     }
 
     private long cancelled() {
-        return registry.get("gateway.upstream.calls").tag("upstream", "identity").tag("outcome", "cancelled").timer()
+        return outcomes("cancelled");
+    }
+
+    private long outcomes(String outcome) {
+        return registry.get("gateway.upstream.calls").tag("upstream", "identity").tag("outcome", outcome).timer()
                 .count();
     }
 

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An upstream on a plain server socket, for what WireMock cannot show: whether the gateway closed its connection. It
- * answers {@code /q/health/ready} with 200, holds {@code /api/v1/users/slow} without answering until the connection
- * closes, and streams {@code /api/v1/users/big} without end until a write fails; it counts each of those events.
+ * answers {@code /q/health/ready} with 200, holds {@code /api/v1/users/slow} without answering (reading any body) until
+ * the connection closes, and streams {@code /api/v1/users/big} without end until a write fails; it counts each of those events.
  */
 final class RawUpstream implements AutoCloseable {
 
@@ -70,8 +70,8 @@ final class RawUpstream implements AutoCloseable {
                     stream(out);
                     return;
                 }
-                byte[] body = path.startsWith("/q/health/ready") ? "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)
-                        : new byte[0];
+                byte[] body = path.startsWith("/q/health/ready")
+                        ? "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
                 String status = body.length > 0 ? "200 OK" : "404 Not Found";
                 out.write(("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: "
                         + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -85,9 +85,8 @@ final class RawUpstream implements AutoCloseable {
 
     private void hold(InputStream in) {
         try {
-            if (in.read() < 0) {
-                heldClosed.incrementAndGet();
-            }
+            in.transferTo(OutputStream.nullOutputStream()); // a body, if any, until the connection closes
+            heldClosed.incrementAndGet();
         } catch (SocketTimeoutException e) {
             return; // never closed: the test waiting for heldClosed fails
         } catch (IOException e) {

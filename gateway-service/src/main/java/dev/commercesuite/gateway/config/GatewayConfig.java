@@ -94,7 +94,7 @@ public interface GatewayConfig {
         @WithDefault("1S")
         Duration timeout();
 
-        /** How long one aggregated answer is reused, so that frequent uptime checks do not multiply into the services. */
+        /** How long one aggregated answer is reused, so that frequent uptime checks do not multiply into calls. */
         @WithDefault("1S")
         Duration cacheFor();
     }

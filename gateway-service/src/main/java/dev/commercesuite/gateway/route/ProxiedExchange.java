@@ -144,6 +144,9 @@ final class ProxiedExchange {
             call.reset();
             return;
         }
+        // a failure of the call reaches answered() through its response; without a handler of its own Vert.x would
+        // log a cancelled upload as an error
+        call.exceptionHandler(QUIET);
         call.response().onComplete(this::answered);
         Buffer buffered = Exchange.bufferedBody(ctx);
         if (buffered != null) {

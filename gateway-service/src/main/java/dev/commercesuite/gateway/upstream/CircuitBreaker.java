@@ -136,7 +136,7 @@ public final class CircuitBreaker {
         }
     }
 
-    /** The call ended without telling anything about the upstream (the client went away): frees a trial's place. */
+    /** The call ended without telling anything about the upstream (the client left): frees a trial's place. */
     public void abandoned(Permit permit) {
         while (true) {
             Snapshot now = current.get();

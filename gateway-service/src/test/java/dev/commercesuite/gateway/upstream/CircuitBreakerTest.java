@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.commercesuite.gateway.upstream.CircuitBreaker.Permit;
 import dev.commercesuite.gateway.upstream.CircuitBreaker.State;
 
-/** The breaker's state machine, with a clock the test moves: 5 failures open it for 60 s, 2 trial successes close it. */
+/** The breaker's state machine, with a clock the test moves: 5 failures open it for 60 s, 2 trials close it. */
 class CircuitBreakerTest {
 
     private final StepClock clock = new StepClock();
