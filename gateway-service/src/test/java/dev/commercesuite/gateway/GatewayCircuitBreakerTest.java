@@ -156,6 +156,18 @@ class GatewayCircuitBreakerTest {
         given().when().get("/api/v1/products").then().statusCode(200);
     }
 
+    @Test
+    void prometheusShowsEachUpstreamsBreakerAndCalls() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        for (String upstream : List.of(UpstreamStub.IDENTITY, UpstreamStub.ORDER, UpstreamStub.NOTIFICATION)) {
+            assertTrue(metrics.contains("gateway_upstream_breaker_state{upstream=\"" + upstream + "\"}"), upstream);
+            assertTrue(metrics.contains("gateway_upstream_retries_total{upstream=\"" + upstream + "\"}"), upstream);
+            assertTrue(metrics.contains("gateway_upstream_calls_seconds_count{outcome=\"rejected\",upstream=\""
+                    + upstream + "\"}"), upstream);
+        }
+    }
+
     /** Sends GET {@code path} until {@code condition} holds after a request: time passes, the breaker moves. */
     private static void requestUntil(String path, Callable<Boolean> condition) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
