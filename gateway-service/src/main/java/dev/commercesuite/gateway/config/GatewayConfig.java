@@ -37,9 +37,66 @@ public interface GatewayConfig {
         @WithDefault("http://notification-service:8083")
         URI notification();
 
-        /** How long an upstream may take to start answering before the gateway answers 504. */
+        /**
+         * How long an upstream may stay silent (before its answer starts, or in the middle of it) before the gateway
+         * gives up: a 504 when nothing came back yet. The default for every service without a timeout of its own.
+         */
         @WithDefault("30S")
         Duration timeout();
+
+        /** identity-service's own timeout; absent: {@link #timeout()}. */
+        Optional<Duration> identityTimeout();
+
+        /** order-service's own timeout; absent: {@link #timeout()}. */
+        Optional<Duration> orderTimeout();
+
+        /** notification-service's own timeout; absent: {@link #timeout()}. */
+        Optional<Duration> notificationTimeout();
+
+        /** How long opening a connection to an upstream may take before the attempt counts as a connect failure. */
+        @WithDefault("2S")
+        Duration connectTimeout();
+
+        /** Connections the gateway keeps open to each upstream (HTTP/1.1 keep-alive); more requests queue. */
+        @WithDefault("128")
+        int maxConnections();
+
+        /** Each upstream's circuit breaker. */
+        Breaker breaker();
+
+        /** The aggregated {@code GET /health}. */
+        Health health();
+    }
+
+    /**
+     * Every upstream has a breaker of its own with these settings: a service that keeps failing gets no traffic for a
+     * while and its clients get a 503 at once instead of waiting for a timeout each.
+     */
+    interface Breaker {
+
+        /** Consecutive failures (connect failure, timeout, reset, or a 502/503/504 answer) that open the breaker. */
+        @WithDefault("5")
+        int failures();
+
+        /** How long an open breaker refuses calls before it lets trial calls through. */
+        @WithDefault("60S")
+        Duration openFor();
+
+        /** Trial calls that must succeed in a row to close the breaker again (one failure reopens it). */
+        @WithDefault("2")
+        int successes();
+    }
+
+    /** {@code GET /health}: the services' readiness for uptime checks. */
+    interface Health {
+
+        /** How long the gateway waits for each service's {@code /q/health/ready} before counting it DOWN. */
+        @WithDefault("1S")
+        Duration timeout();
+
+        /** How long one aggregated answer is reused, so that frequent uptime checks do not multiply into calls. */
+        @WithDefault("1S")
+        Duration cacheFor();
     }
 
     interface RateLimit {
