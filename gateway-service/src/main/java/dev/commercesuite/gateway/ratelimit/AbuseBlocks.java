@@ -101,9 +101,12 @@ public class AbuseBlocks {
                 context, new CounterStore.Reply() {
                     @Override
                     public void answered(Response response) {
-                        long until = response == null ? 0 : response.toLong();
+                        if (response == null || response.size() < 2) {
+                            return;
+                        }
+                        long until = response.get(0).toLong();
                         if (until > now) {
-                            blocked(ip, now, until);
+                            blocked(ip, now, until, response.get(1).toInteger() == 1);
                         }
                     }
 
@@ -117,6 +120,9 @@ public class AbuseBlocks {
     private void countLocally(String ip, long now) {
         Address address = address(ip, now);
         synchronized (address) {
+            if (address.blockedUntil > now) {
+                return;
+            }
             if (now - address.windowStart >= windowMillis) {
                 address.windowStart = now;
                 address.refusals = 0;
@@ -124,13 +130,16 @@ public class AbuseBlocks {
             address.refusals++;
             if (address.refusals > maxRefusals) {
                 address.refusals = 0;
-                blocked(ip, now, now + blockMillis);
+                blocked(ip, now, now + blockMillis, true);
             }
         }
     }
 
-    private void blocked(String ip, long now, long until) {
+    private void blocked(String ip, long now, long until, boolean newly) {
         address(ip, now).blockedUntil = until;
+        if (!newly) {
+            return;
+        }
         LOG.infof("Client address %s blocked for %d s after more than %d rate-limit refusals", ip,
                 (until - now) / 1000, maxRefusals);
     }

@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
 import dev.commercesuite.gateway.config.RateLimitConfig;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -156,6 +158,13 @@ public class CounterStore {
                 probing.set(false);
             }
         }).probe(Request.cmd(Command.PING));
+    }
+
+    /** Opens a first connection, so that the first request does not pay for the connection within its budget. */
+    void warmUp(@Observes StartupEvent started) {
+        if (redisStore) {
+            redis.send(Request.cmd(Command.PING));
+        }
     }
 
     @PreDestroy

@@ -50,10 +50,15 @@ record RedisScript(String source, String sha) {
 
     /**
      * Counts one 429 of a client address and blocks the address once it collected more than the maximum within the
-     * window; answers the time (ms, the gateway's clock) the block ends, or 0. KEYS[1] the address's refusal count,
-     * KEYS[2] its block (both tagged by the address, so one slot); ARGV now, window (ms), maximum, block (ms).
+     * window. Answers {the time (ms, the gateway's clock) the address's block ends or 0, 1 if this call blocked it}; an
+     * address already blocked is not counted. KEYS[1] the address's refusal count, KEYS[2] its block (both tagged by
+     * the address, so one slot); ARGV now, window (ms), maximum, block (ms).
      */
     static final RedisScript REFUSAL = of("""
+            local blocked = redis.call('GET', KEYS[2])
+            if blocked then
+              return {tonumber(blocked), 0}
+            end
             local count = redis.call('INCR', KEYS[1])
             if count == 1 then
               redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -62,8 +67,8 @@ record RedisScript(String source, String sha) {
               local untilTime = tonumber(ARGV[1]) + tonumber(ARGV[4])
               redis.call('SET', KEYS[2], untilTime, 'PX', ARGV[4])
               redis.call('DEL', KEYS[1])
-              return untilTime
+              return {untilTime, 1}
             end
-            return 0
+            return {0, 0}
             """);
 }
