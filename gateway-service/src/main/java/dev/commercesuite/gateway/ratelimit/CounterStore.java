@@ -1,5 +1,6 @@
 package dev.commercesuite.gateway.ratelimit;
 
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -50,12 +52,19 @@ public class CounterStore {
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile long probeTimer = -1;
 
+    @Inject
     public CounterStore(RateLimitConfig config, Instance<Redis> redis, Vertx vertx) {
-        this.redisStore = config.store() == RateLimitConfig.Store.REDIS;
-        this.redis = redisStore ? redis.get() : null;
+        this(config.store() == RateLimitConfig.Store.REDIS ? redis.get() : null, vertx, config.redisTimeout(),
+                config.redisProbeInterval());
+    }
+
+    /** A store on {@code redis}, or an in-process one when {@code redis} is null. */
+    CounterStore(Redis redis, Vertx vertx, Duration timeout, Duration probeInterval) {
+        this.redisStore = redis != null;
+        this.redis = redis;
         this.vertx = vertx;
-        this.timeoutMillis = Math.max(1, config.redisTimeout().toMillis());
-        this.probeMillis = Math.max(10, config.redisProbeInterval().toMillis());
+        this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.probeMillis = Math.max(10, probeInterval.toMillis());
     }
 
     /** Whether counters live in Redis (else in this process only). */

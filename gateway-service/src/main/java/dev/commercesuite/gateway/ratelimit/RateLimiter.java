@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.commercesuite.gateway.config.RateLimitConfig;
 import io.vertx.core.Context;
@@ -31,9 +32,14 @@ public class RateLimiter {
     private final AtomicLong sequence = new AtomicLong();
     private final long sweepTimer;
 
+    @Inject
     public RateLimiter(RateLimitConfig config, CounterStore store, Vertx vertx, Clock clock) {
+        this(config.memoryMaxKeys(), store, vertx, clock);
+    }
+
+    RateLimiter(int maxLocalKeys, CounterStore store, Vertx vertx, Clock clock) {
         this.store = store;
-        this.local = new LocalLimiter(config.memoryMaxKeys());
+        this.local = new LocalLimiter(maxLocalKeys);
         this.vertx = vertx;
         this.sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> local.sweep(clock.millis()));
     }
