@@ -1,6 +1,8 @@
 package dev.commercesuite.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,7 @@ import io.vertx.redis.client.Response;
 public class CounterStore {
 
     private static final Logger LOG = Logger.getLogger(CounterStore.class);
+    private static final long WARM_UP_SECONDS = 5;
 
     /** What a call to Redis ends with; called once, on the caller's context. */
     interface Reply {
@@ -169,10 +172,27 @@ public class CounterStore {
         }).probe(Request.cmd(Command.PING));
     }
 
-    /** Opens a first connection, so that the first request does not pay for the connection within its budget. */
+    /**
+     * Before the gateway serves: opens a connection, loads the scripts and runs the check once, so that the first
+     * requests neither pay for class loading and a cold connection within their budget nor switch a replica that
+     * just started into its fallback. Runs on the main thread, so waiting here blocks no event loop; a Redis that is
+     * not there yet changes nothing (the first checks fall back, readiness says so).
+     */
     void warmUp(@Observes StartupEvent started) {
-        if (redisStore) {
-            redis.send(Request.cmd(Command.PING));
+        if (!redisStore) {
+            return;
+        }
+        try {
+            redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RedisScript.SLIDING_WINDOW.source()))
+                    .compose(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD")
+                            .arg(RedisScript.REFUSAL.source())))
+                    .compose(loaded -> redis.send(evalsha(RedisScript.SLIDING_WINDOW, new String[] {"rl:{warm-up}"},
+                            new String[] {"0", "1000", "1", "warm-up"})))
+                    .toCompletionStage().toCompletableFuture().get(WARM_UP_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("Redis did not answer the warm-up: %s", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
