@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -240,6 +242,47 @@ class GatewayRateLimitTest {
         assertEquals(27, limited);
         identity.verifyThat(5, postRequestedFor(urlEqualTo("/api/v1/auth/signup"))
                 .withHeader("X-Forwarded-For", containing(ip)));
+    }
+
+    @Test
+    void metricsCountRequestsPerPolicyAndOutcomeAndAddressRefusals() {
+        double allowed = metric("gateway_rate_limit_requests_total", "outcome=\"allowed\"", "policy=\"sign-up\"");
+        double limited = metric("gateway_rate_limit_requests_total", "outcome=\"limited\"", "policy=\"sign-up\"");
+        double timed = metric("gateway_rate_limit_request_duration_seconds_count", "policy=\"sign-up\"");
+        double denied = metric("gateway_ip_refusals_total", "reason=\"denied\"");
+        String ip = TestAddresses.fresh();
+        for (int i = 0; i < 7; i++) {
+            from(ip).body("{}").when().post("/api/v1/tenants");
+        }
+        from(RateLimitProfile.DENIED_IP).when().get("/api/v1/users/me").then().statusCode(403);
+
+        assertEquals(allowed + 5, metric("gateway_rate_limit_requests_total", "outcome=\"allowed\"",
+                "policy=\"sign-up\""));
+        assertEquals(limited + 2, metric("gateway_rate_limit_requests_total", "outcome=\"limited\"",
+                "policy=\"sign-up\""));
+        assertEquals(timed + 7, metric("gateway_rate_limit_request_duration_seconds_count", "policy=\"sign-up\""));
+        assertEquals(denied + 1, metric("gateway_ip_refusals_total", "reason=\"denied\""));
+        String all = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(all.contains("gateway_rate_limit_fallback 0.0"), "fallback gauge");
+        assertFalse(all.contains(ip), "no address among the tags");
+    }
+
+    /** The value of the Prometheus sample {@code name} whose labels include every one of {@code labels}. */
+    private static double metric(String name, String... labels) {
+        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith(name + "{")) {
+                continue;
+            }
+            boolean all = true;
+            for (String label : labels) {
+                all &= line.contains(label);
+            }
+            if (all) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     /** An IETF RateLimit value with {@code remaining}, whose reset lies within the last minute of {@code window}. */
