@@ -12,8 +12,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    RateLimit rateLimit();
-
     /**
      * Proxies (CIDR ranges or addresses) whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} the gateway
      * believes: a load balancer or ingress in front of it. Empty (the default): the TCP peer is the client.
@@ -97,24 +95,5 @@ public interface GatewayConfig {
         /** How long one aggregated answer is reused, so that frequent uptime checks do not multiply into calls. */
         @WithDefault("1S")
         Duration cacheFor();
-    }
-
-    interface RateLimit {
-
-        /**
-         * Where rate-limit counters live: {@code redis} (shared by every gateway replica; the production default) or
-         * {@code memory} (one process only; for local runs without Redis).
-         */
-        @WithDefault("redis")
-        Store store();
-
-        /** How long the readiness check waits for Redis to answer PING before reporting it DOWN. */
-        @WithDefault("1S")
-        Duration redisCheckTimeout();
-    }
-
-    enum Store {
-        REDIS,
-        MEMORY
     }
 }

@@ -15,15 +15,15 @@ public class GatewayConfigRule implements StartupConfigRule {
 
     static final String REDIS_HOSTS = "quarkus.redis.hosts";
 
-    private final GatewayConfig gateway;
+    private final RateLimitConfig rateLimit;
 
-    public GatewayConfigRule(GatewayConfig gateway) {
-        this.gateway = gateway;
+    public GatewayConfigRule(RateLimitConfig rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     @Override
     public void check(Config config, List<String> problems) {
-        if (gateway.rateLimit().store() != GatewayConfig.Store.REDIS) {
+        if (rateLimit.store() != RateLimitConfig.Store.REDIS) {
             return;
         }
         boolean set = config.getOptionalValue(REDIS_HOSTS, String.class).filter(v -> !v.isBlank()).isPresent();

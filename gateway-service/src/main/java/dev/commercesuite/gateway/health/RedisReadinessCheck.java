@@ -6,14 +6,17 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.commercesuite.gateway.config.GatewayConfig;
+import dev.commercesuite.gateway.config.RateLimitConfig;
+import dev.commercesuite.gateway.ratelimit.CounterStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Ready only while Redis answers PING within the configured timeout, when the rate-limit counters live there.
- * Asynchronous, so a slow Redis never blocks an event-loop thread.
+ * Where the rate-limit counters live and whether this replica is in its fallback. Always UP: without Redis the
+ * gateway keeps limiting with its in-process counters, so taking the replica out of service would only turn a
+ * degraded limiter into an outage; the detail ({@code fallback: true}) and the {@code gateway_rate_limit_fallback}
+ * gauge say so instead. Asynchronous, so a slow Redis never blocks an event-loop thread.
  */
 @Readiness
 @ApplicationScoped
@@ -21,25 +24,35 @@ public class RedisReadinessCheck implements AsyncHealthCheck {
 
     static final String NAME = "Redis connection health check";
 
-    private final GatewayConfig gateway;
+    private final RateLimitConfig rateLimit;
     private final Instance<ReactiveRedisDataSource> redis;
+    private final CounterStore store;
 
-    public RedisReadinessCheck(GatewayConfig gateway, Instance<ReactiveRedisDataSource> redis) {
-        this.gateway = gateway;
+    public RedisReadinessCheck(RateLimitConfig rateLimit, Instance<ReactiveRedisDataSource> redis,
+            CounterStore store) {
+        this.rateLimit = rateLimit;
         this.redis = redis;
+        this.store = store;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        if (gateway.rateLimit().store() != GatewayConfig.Store.REDIS) {
+        if (rateLimit.store() != RateLimitConfig.Store.REDIS) {
             return Uni.createFrom().item(HealthCheckResponse.builder().name(NAME).up()
                     .withData("store", "memory").build());
         }
         return redis.get().execute("PING")
-                .ifNoItem().after(gateway.rateLimit().redisCheckTimeout()).fail()
-                .map(reply -> HealthCheckResponse.builder().name(NAME).up().withData("store", "redis").build())
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.builder().name(NAME).down()
-                        .withData("store", "redis")
-                        .withData("error", failure.getClass().getSimpleName()).build());
+                .ifNoItem().after(rateLimit.redisCheckTimeout()).fail()
+                .map(reply -> {
+                    store.observed(true);
+                    return HealthCheckResponse.builder().name(NAME).up().withData("store", "redis")
+                            .withData("fallback", store.fallback()).build();
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    store.observed(false);
+                    return HealthCheckResponse.builder().name(NAME).up().withData("store", "redis")
+                            .withData("fallback", true)
+                            .withData("error", failure.getClass().getSimpleName()).build();
+                });
     }
 }

@@ -1,0 +1,127 @@
+package dev.commercesuite.gateway.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.commercesuite.defaults.testing.RedisOutage;
+import dev.commercesuite.gateway.config.RateLimitConfig.KeyKind;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+
+/**
+ * Two limiters, each on its own Vert.x instance and Redis client as two gateway replicas would be, share one count in
+ * one Redis; a Redis that accepts connections but never answers costs one budget, after which the limiter decides
+ * in process.
+ */
+class SharedCountTest {
+
+    private static final RateLimitPolicy FIVE_A_MINUTE = RateLimitPolicy.of(0, "shared", 0, false, 5, 60_000,
+            KeyKind.IP, null, List.of(PathPattern.parse("/**")));
+
+    private final List<Vertx> replicas = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        replicas.forEach(Vertx::close);
+    }
+
+    @Test
+    void twoReplicasShareOneCount() throws Exception {
+        RateLimiter first = limiter(RedisOutage.redisUri(), Duration.ofSeconds(2));
+        RateLimiter second = limiter(RedisOutage.redisUri(), Duration.ofSeconds(2));
+        String key = "ip:" + UUID.randomUUID();
+        long now = System.currentTimeMillis();
+
+        List<CompletableFuture<Decision>> decisions = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            decisions.add(check(i % 2 == 0 ? first : second, i % 2, key, now));
+        }
+        int allowed = 0;
+        for (CompletableFuture<Decision> decision : decisions) {
+            allowed += decision.get(10, TimeUnit.SECONDS).allowed() ? 1 : 0;
+        }
+
+        assertEquals(5, allowed);
+        assertFalse(check(first, 0, key, now + 59_000).get(10, TimeUnit.SECONDS).allowed());
+        assertTrue(check(second, 1, key, now + 60_000).get(10, TimeUnit.SECONDS).allowed());
+    }
+
+    @Test
+    void aSilentRedisCostsOneBudgetThenTheLimiterDecidesInProcess() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> acceptAndSayNothing(silent));
+            Vertx vertx = vertx();
+            CounterStore store = new CounterStore(Redis.createClient(vertx, "redis://127.0.0.1:" + silent.getLocalPort()),
+                    vertx, Duration.ofMillis(50), Duration.ofSeconds(1));
+            RateLimiter limiter = new RateLimiter(100, store, vertx, Clock.systemUTC());
+            String key = "ip:" + UUID.randomUUID();
+            long now = System.currentTimeMillis();
+
+            Decision first = check(limiter, vertx, key, now).get(5, TimeUnit.SECONDS);
+
+            assertTrue(first.allowed());
+            assertEquals(4, first.remaining());
+            assertTrue(store.fallback());
+            for (int i = 0; i < 4; i++) {
+                assertTrue(check(limiter, vertx, key, now).get(1, TimeUnit.SECONDS).allowed());
+            }
+            assertFalse(check(limiter, vertx, key, now).get(1, TimeUnit.SECONDS).allowed());
+        }
+    }
+
+    private static void acceptAndSayNothing(ServerSocket server) {
+        List<Socket> open = new ArrayList<>();
+        try {
+            while (!server.isClosed()) {
+                open.add(server.accept());
+            }
+        } catch (IOException closed) {
+            open.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            });
+        }
+    }
+
+    private Vertx vertx() {
+        Vertx vertx = Vertx.vertx();
+        replicas.add(vertx);
+        return vertx;
+    }
+
+    private RateLimiter limiter(String redisUri, Duration budget) {
+        Vertx vertx = vertx();
+        CounterStore store = new CounterStore(Redis.createClient(vertx, redisUri), vertx, budget, Duration.ofSeconds(1));
+        return new RateLimiter(100, store, vertx, Clock.systemUTC());
+    }
+
+    private CompletableFuture<Decision> check(RateLimiter limiter, int replica, String key, long now) {
+        return check(limiter, replicas.get(replica), key, now);
+    }
+
+    private static CompletableFuture<Decision> check(RateLimiter limiter, Vertx vertx, String key, long now) {
+        CompletableFuture<Decision> decided = new CompletableFuture<>();
+        vertx.runOnContext(start -> limiter.check(FIVE_A_MINUTE, key, now, Vertx.currentContext(),
+                decided::complete));
+        return decided;
+    }
+}
