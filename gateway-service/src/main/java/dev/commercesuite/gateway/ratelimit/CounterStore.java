@@ -187,7 +187,7 @@ public class CounterStore {
                     .compose(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD")
                             .arg(RedisScript.REFUSAL.source())))
                     .compose(loaded -> redis.send(evalsha(RedisScript.SLIDING_WINDOW, new String[] {"rl:{warm-up}"},
-                            new String[] {"0", "1000", "1", "warm-up"})))
+                            new String[] {"0", "1000", "1", "warm-up", "1"})))
                     .toCompletionStage().toCompletableFuture().get(WARM_UP_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.debugf("Redis did not answer the warm-up: %s", e.toString());

@@ -1,7 +1,10 @@
 package dev.commercesuite.gateway.ratelimit;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -25,12 +28,16 @@ public class RateLimiter {
 
     private static final long SWEEP_MILLIS = 10_000;
 
+    /** The most requests of one key counted by one script call (the script's arguments grow with it). */
+    static final int MAX_BATCH = 256;
+
     private final CounterStore store;
     private final LocalLimiter local;
     private final Vertx vertx;
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
     private final long sweepTimer;
+    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
     @Inject
     public RateLimiter(RateLimitConfig config, CounterStore store, Vertx vertx, Clock clock) {
@@ -47,6 +54,11 @@ public class RateLimiter {
     /**
      * Counts a request of {@code key} (the subject, without the policy) against {@code policy} at {@code now} and
      * hands the decision to {@code decided} on {@code context}.
+     *
+     * <p>At most one script call per key is in flight: requests of a key that arrive meanwhile wait for it and then go
+     * together in the next call, which counts as many of them as the limit still allows, first come first served.
+     * Under load from one subject (many connections behind one address) this turns one Redis round trip per request
+     * into one per batch, with the same exact count.
      */
     void check(RateLimitPolicy policy, String key, long now, Context context, Handler<Decision> decided) {
         String counter = "rl:{" + policy.name() + ':' + key + '}';
@@ -54,37 +66,111 @@ public class RateLimiter {
             decided.handle(local.check(counter, policy, now));
             return;
         }
+        Waiting waiting = new Waiting(now, context, decided);
+        Lane lane = lanes.computeIfAbsent(counter, Lane::new);
+        List<Waiting> batch;
+        synchronized (lane) {
+            if (lane.busy) {
+                lane.next.add(waiting);
+                return;
+            }
+            lane.busy = true;
+            batch = List.of(waiting);
+        }
+        send(lane, policy, batch);
+    }
+
+    private void send(Lane lane, RateLimitPolicy policy, List<Waiting> batch) {
+        long now = 0;
+        for (Waiting waiting : batch) {
+            now = Math.max(now, waiting.now());
+        }
+        long at = now;
         String member = instance + ':' + sequence.incrementAndGet();
-        store.eval(RedisScript.SLIDING_WINDOW, new String[] {counter},
-                new String[] {Long.toString(now), Long.toString(policy.windowMillis()),
-                        Integer.toString(policy.limit()), member},
-                context, new CounterStore.Reply() {
+        store.eval(RedisScript.SLIDING_WINDOW, new String[] {lane.counter},
+                new String[] {Long.toString(at), Long.toString(policy.windowMillis()),
+                        Integer.toString(policy.limit()), member, Integer.toString(batch.size())},
+                batch.get(0).context(), new CounterStore.Reply() {
                     @Override
                     public void answered(Response response) {
-                        Decision decision = decision(response, policy);
-                        if (decision == null) {
-                            decided.handle(local.check(counter, policy, now));
-                            return;
-                        }
-                        if (decision.allowed()) {
-                            local.record(counter, policy, now);
-                        }
-                        decided.handle(decision);
+                        decide(lane.counter, policy, batch, at, response);
+                        sendNext(lane, policy);
                     }
 
                     @Override
                     public void failed() {
-                        decided.handle(local.check(counter, policy, now));
+                        decide(lane.counter, policy, batch, at, null);
+                        sendNext(lane, policy);
                     }
                 });
     }
 
-    private static Decision decision(Response response, RateLimitPolicy policy) {
-        if (response == null || response.size() < 3) {
-            return null;
+    /** Hands each waiting request its decision on its own context: the first ones granted, the rest refused. */
+    private void decide(String counter, RateLimitPolicy policy, List<Waiting> batch, long now, Response response) {
+        boolean answered = response != null && response.size() >= 3;
+        int granted = answered ? response.get(0).toInteger() : 0;
+        int remaining = answered ? Math.max(0, response.get(1).toInteger()) : 0;
+        long reset = answered ? Math.min(Math.max(1, response.get(2).toLong()), policy.windowMillis()) : 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Waiting waiting = batch.get(i);
+            Decision decision;
+            if (!answered) {
+                decision = null;
+            } else if (i < granted) {
+                local.record(counter, policy, now);
+                decision = new Decision(true, remaining + granted - i - 1, reset);
+            } else {
+                decision = new Decision(false, 0, reset);
+            }
+            waiting.deliver(decision, () -> local.check(counter, policy, waiting.now()));
         }
-        long reset = Math.min(Math.max(1, response.get(2).toLong()), policy.windowMillis());
-        return new Decision(response.get(0).toInteger() == 1, Math.max(0, response.get(1).toInteger()), reset);
+    }
+
+    private void sendNext(Lane lane, RateLimitPolicy policy) {
+        List<Waiting> batch;
+        synchronized (lane) {
+            if (lane.next.isEmpty()) {
+                lane.busy = false;
+                lanes.remove(lane.counter, lane);
+                return;
+            }
+            int size = Math.min(MAX_BATCH, lane.next.size());
+            batch = new ArrayList<>(lane.next.subList(0, size));
+            lane.next.subList(0, size).clear();
+        }
+        if (!store.available()) {
+            // the call that just failed switched the replica to its fallback: decide the rest here
+            for (Waiting waiting : batch) {
+                waiting.deliver(null, () -> local.check(lane.counter, policy, waiting.now()));
+            }
+            sendNext(lane, policy);
+            return;
+        }
+        send(lane, policy, batch);
+    }
+
+    /** The checks of one key: whether a call is in flight, and who waits for the next one. */
+    private static final class Lane {
+        final String counter;
+        final List<Waiting> next = new ArrayList<>();
+        boolean busy;
+
+        Lane(String counter) {
+            this.counter = counter;
+        }
+    }
+
+    /** A request waiting for its decision, with the context it must be answered on. */
+    private record Waiting(long now, Context context, Handler<Decision> decided) {
+
+        /** Delivers {@code decision}, or the in-process limiter's when Redis gave none, on the request's context. */
+        void deliver(Decision decision, java.util.function.Supplier<Decision> fallback) {
+            if (context == null || Vertx.currentContext() == context) {
+                decided.handle(decision != null ? decision : fallback.get());
+            } else {
+                context.runOnContext(v -> decided.handle(decision != null ? decision : fallback.get()));
+            }
+        }
     }
 
     @PreDestroy

@@ -21,31 +21,37 @@ record RedisScript(String source, String sha) {
     }
 
     /**
-     * The sliding-window check: drops the times that left the window, counts the request if the key is under its
-     * limit, and answers {allowed 1/0, remaining, milliseconds until the oldest counted request leaves the window}.
-     * KEYS[1] the key's sorted set; ARGV now (ms, the gateway's clock), window (ms), limit, a member unique to the
-     * request.
+     * The sliding-window check for one or more requests of a key at once: drops the times that left the window,
+     * counts as many of the requests as the key's limit still allows (in order: the first ones), and answers
+     * {granted, remaining, milliseconds until the oldest counted request leaves the window}. KEYS[1] the key's sorted
+     * set; ARGV now (ms, the gateway's clock), window (ms), limit, a member prefix unique to the call, the number of
+     * requests (at most {@link RateLimiter#MAX_BATCH}).
      */
     static final RedisScript SLIDING_WINDOW = of("""
             local key = KEYS[1]
             local now = tonumber(ARGV[1])
             local window = tonumber(ARGV[2])
             local limit = tonumber(ARGV[3])
+            local wanted = tonumber(ARGV[5]) or 1
             redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
             local count = redis.call('ZCARD', key)
-            local allowed = 0
-            if count < limit then
-              redis.call('ZADD', key, now, ARGV[4])
+            local granted = math.max(0, math.min(wanted, limit - count))
+            if granted > 0 then
+              local members = {}
+              for i = 1, granted do
+                members[2 * i - 1] = now
+                members[2 * i] = ARGV[4] .. ':' .. i
+              end
+              redis.call('ZADD', key, unpack(members))
               redis.call('PEXPIRE', key, window)
-              count = count + 1
-              allowed = 1
+              count = count + granted
             end
             local reset = window
             local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
             if oldest[2] then
               reset = tonumber(oldest[2]) + window - now
             end
-            return {allowed, limit - count, reset}
+            return {granted, limit - count, reset}
             """);
 
     /**

@@ -63,6 +63,62 @@ class SharedCountTest {
     }
 
     @Test
+    void checksOfOneKeyThatArriveTogetherShareCallsAndAreCountedExactlyFirstComeFirstServed() throws Exception {
+        RateLimitPolicy fifty = RateLimitPolicy.of(0, "batched", 0, false, 50, 60_000, KeyKind.IP, null,
+                List.of(PathPattern.parse("/**")));
+        RateLimiter limiter = limiter(RedisOutage.redisUri(), Duration.ofSeconds(2));
+        String key = "ip:" + UUID.randomUUID();
+        long now = System.currentTimeMillis();
+        long callsBefore = evalshaCalls();
+
+        List<CompletableFuture<Decision>> decisions = new ArrayList<>();
+        Vertx vertx = replicas.get(0);
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        vertx.runOnContext(start -> {
+            for (int i = 0; i < 200; i++) {
+                CompletableFuture<Decision> decided = new CompletableFuture<>();
+                decisions.add(decided);
+                limiter.check(fifty, key, now, Vertx.currentContext(), decided::complete);
+            }
+            sent.complete(null);
+        });
+        sent.get(10, TimeUnit.SECONDS);
+
+        List<Integer> remainingOfAllowed = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i).get(10, TimeUnit.SECONDS);
+            if (decision.allowed()) {
+                remainingOfAllowed.add(decision.remaining());
+            }
+            assertEquals(i < 50, decision.allowed(), "check " + i);
+        }
+        assertEquals(java.util.stream.IntStream.iterate(49, r -> r - 1).limit(50).boxed().toList(), remainingOfAllowed);
+        long calls = evalshaCalls() - callsBefore;
+        assertTrue(calls >= 2 && calls <= 10, "200 checks of one key took " + calls + " script calls");
+    }
+
+    /** How many EVALSHA calls Redis has served so far (INFO commandstats). */
+    private static long evalshaCalls() throws Exception {
+        try (Socket socket = new Socket(RedisOutage.host(), RedisOutage.port())) {
+            socket.getOutputStream().write("INFO commandstats\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            int length = Integer.parseInt(in.readLine().substring(1));
+            char[] body = new char[length];
+            int read = 0;
+            while (read < length) {
+                read += in.read(body, read, length - read);
+            }
+            for (String line : new String(body).split("\r\n")) {
+                if (line.startsWith("cmdstat_evalsha:calls=")) {
+                    return Long.parseLong(line.substring("cmdstat_evalsha:calls=".length(), line.indexOf(',')));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Test
     void aSilentRedisCostsOneBudgetThenTheLimiterDecidesInProcess() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> acceptAndSayNothing(silent));
