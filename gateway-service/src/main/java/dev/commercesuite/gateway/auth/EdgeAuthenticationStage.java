@@ -24,7 +24,8 @@ import io.vertx.ext.web.RoutingContext;
  * forged, expired or malformed token is a 401 problem that never costs a service a request; a valid one passes
  * unchanged (the services verify every token again) and its subject keys the per-user rate limits
  * ({@link Exchange#subject}). A request without {@code Authorization}, or with another scheme (Basic), passes
- * untouched: whether a path needs a token is the service's business. Paths that take credentials of their own
+ * untouched: whether a path needs a token is the service's business. An API key ({@code Bearer cs_live_...}) is
+ * exchanged at identity for a short JWT ({@link ApiKeyExchange}), which is forwarded in its place. Paths that take credentials of their own
  * (identity's {@code /api/v1/auth/**}, the JWKS, Stripe's webhook) are not checked, so an expired access token sent
  * along with a refresh never stands in its way.
  */
@@ -40,11 +41,14 @@ public class EdgeAuthenticationStage implements GatewayStage {
 
     private final AuthConfig config;
     private final TokenVerifier tokens;
+    private final ApiKeyExchange apiKeys;
     private final RouterProblemHandlers problems;
 
-    public EdgeAuthenticationStage(AuthConfig config, TokenVerifier tokens, RouterProblemHandlers problems) {
+    EdgeAuthenticationStage(AuthConfig config, TokenVerifier tokens, ApiKeyExchange apiKeys,
+            RouterProblemHandlers problems) {
         this.config = config;
         this.tokens = tokens;
+        this.apiKeys = apiKeys;
         this.problems = problems;
     }
 
@@ -75,6 +79,10 @@ public class EdgeAuthenticationStage implements GatewayStage {
             return;
         }
         ByteBuffer digest = TokenVerifier.digest(credential);
+        if (ApiKeyExchange.isApiKey(credential)) {
+            exchangeApiKey(ctx, credential, digest);
+            return;
+        }
         TokenVerifier.Verified known = tokens.remembered(digest);
         if (known != null) {
             Exchange.subject(ctx, known.subject());
@@ -90,6 +98,29 @@ public class EdgeAuthenticationStage implements GatewayStage {
                 refuse(ctx, done.cause());
             }
         }));
+    }
+
+    /** The API key is swapped for identity's JWT for it: the key itself never reaches a service. */
+    private void exchangeApiKey(RoutingContext ctx, String apiKey, ByteBuffer digest) {
+        ApiKeyExchange.Exchanged known = apiKeys.remembered(digest);
+        if (known != null) {
+            forwardAs(ctx, known);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        apiKeys.exchange(apiKey, digest).onComplete(onContext(context, done -> {
+            if (done.succeeded()) {
+                forwardAs(ctx, done.result());
+            } else {
+                refuse(ctx, done.cause());
+            }
+        }));
+    }
+
+    private static void forwardAs(RoutingContext ctx, ApiKeyExchange.Exchanged exchanged) {
+        ctx.request().headers().set(HttpHeaders.AUTHORIZATION, exchanged.authorization());
+        Exchange.subject(ctx, exchanged.subject());
+        ctx.next();
     }
 
     private static boolean unchecked(String path) {
