@@ -39,14 +39,14 @@ public class EdgeAuthenticationStage implements GatewayStage {
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
 
-    private final AuthConfig config;
+    private final boolean enabled;
     private final TokenVerifier tokens;
     private final ApiKeyExchange apiKeys;
     private final RouterProblemHandlers problems;
 
     EdgeAuthenticationStage(AuthConfig config, TokenVerifier tokens, ApiKeyExchange apiKeys,
             RouterProblemHandlers problems) {
-        this.config = config;
+        this.enabled = config.enabled();
         this.tokens = tokens;
         this.apiKeys = apiKeys;
         this.problems = problems;
@@ -60,7 +60,7 @@ public class EdgeAuthenticationStage implements GatewayStage {
     @Override
     public void handle(RoutingContext ctx) {
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !config.enabled() || unchecked(ctx.normalizedPath())) {
+        if (authorization == null || !enabled || unchecked(ctx.normalizedPath())) {
             ctx.next();
             return;
         }

@@ -47,12 +47,4 @@ final class ExpiringCache<V> {
         }
         entries.put(key, new Entry<>(value, expiresAt));
     }
-
-    void remove(ByteBuffer key) {
-        entries.remove(key);
-    }
-
-    int size() {
-        return entries.size();
-    }
 }

@@ -131,6 +131,24 @@ class SigningKeysTest {
         assertEquals(key.getRsaPublicKey(), keys.current("identity-1"));
     }
 
+    @Test
+    void onlyRs256SigningKeysWithAKidAreTaken() throws Exception {
+        RsaJsonWebKey signing = key("identity-1");
+        RsaJsonWebKey encryption = key("enc-1");
+        encryption.setUse("enc");
+        RsaJsonWebKey otherAlgorithm = key("ps-1");
+        otherAlgorithm.setAlgorithm("PS256");
+        RsaJsonWebKey noKid = key(null);
+        var ec = org.jose4j.jwk.EcJwkGenerator.generateJwk(org.jose4j.keys.EllipticCurves.P256);
+        ec.setKeyId("ec-1");
+        String json = new org.jose4j.jwk.JsonWebKeySet(signing, encryption, otherAlgorithm, noKid, ec).toJson();
+
+        SigningKeys.KeySet set = SigningKeys.parse(json, 0);
+
+        assertEquals(java.util.Set.of("identity-1"), set.byKid().keySet());
+        assertEquals(signing.getRsaPublicKey(), set.byKid().get("identity-1"));
+    }
+
     private static RsaJsonWebKey key(String kid) throws Exception {
         RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId(kid);
