@@ -90,7 +90,7 @@ public class EdgeAuthenticationStage implements GatewayStage {
             return;
         }
         Context context = Vertx.currentContext();
-        tokens.verify(credential, digest).onComplete(onContext(context, done -> {
+        tokens.verify(credential, digest).onComplete(onContext(ctx, context, done -> {
             if (done.succeeded()) {
                 Exchange.subject(ctx, done.result().subject());
                 ctx.next();
@@ -108,7 +108,7 @@ public class EdgeAuthenticationStage implements GatewayStage {
             return;
         }
         Context context = Vertx.currentContext();
-        apiKeys.exchange(apiKey, digest).onComplete(onContext(context, done -> {
+        apiKeys.exchange(apiKey, digest).onComplete(onContext(ctx, context, done -> {
             if (done.succeeded()) {
                 forwardAs(ctx, done.result());
             } else {
@@ -127,18 +127,25 @@ public class EdgeAuthenticationStage implements GatewayStage {
         return path == null || path.startsWith(UNCHECKED_PREFIX) || UNCHECKED.contains(path);
     }
 
-    /** {@code handler} on the request's own context, wherever the result arrives (a shared fetch completes on one). */
-    private static <T> Handler<AsyncResult<T>> onContext(Context context, Handler<AsyncResult<T>> handler) {
-        if (context == null) {
-            return handler;
-        }
+    /**
+     * {@code handler} on the request's own context, wherever the result arrives (a shared fetch completes on one
+     * request's context only), and not at all once the client has gone away: nothing to forward or answer then.
+     */
+    private static <T> Handler<AsyncResult<T>> onContext(RoutingContext ctx, Context context,
+            Handler<AsyncResult<T>> handler) {
         return result -> {
-            if (Vertx.currentContext() == context) {
-                handler.handle(result);
+            if (context == null || Vertx.currentContext() == context) {
+                resume(ctx, handler, result);
             } else {
-                context.runOnContext(ignored -> handler.handle(result));
+                context.runOnContext(ignored -> resume(ctx, handler, result));
             }
         };
+    }
+
+    private static <T> void resume(RoutingContext ctx, Handler<AsyncResult<T>> handler, AsyncResult<T> result) {
+        if (!ctx.response().closed()) {
+            handler.handle(result);
+        }
     }
 
     private void refuse(RoutingContext ctx, Throwable cause) {
