@@ -143,6 +143,21 @@ class EdgeAuthenticationTest {
     }
 
     @Test
+    void aRefusedRequestWithABodyClosesItsConnectionAndTheNextRequestIsServed() {
+        String body = "{\"lines\":[{\"sku\":\"CUP-1\",\"quantity\":1}],\"pad\":\"" + "x".repeat(20_000) + "\"}";
+
+        given().header("Authorization", "Bearer " + EdgeTokens.forgedUnder(signing.getKeyId(), clock, "mallory"))
+                .contentType("application/json").body(body).when().post(ORDERS)
+                .then().statusCode(401).header("Connection", "close");
+        given().header("Authorization", "Bearer " + EdgeTokens.token(signing, clock, "ada"))
+                .contentType("application/json").body(body).when().post(ORDERS).then().statusCode(200);
+
+        List<LoggedRequest> seen = order.find(anyRequestedFor(anyUrl()));
+        assertEquals(1, seen.size());
+        assertEquals(body, seen.get(0).getBodyAsString(), "a verified request's body reaches the service whole");
+    }
+
+    @Test
     void aRememberedTokenStopsWorkingWhenItExpires() {
         String token = EdgeTokens.token(signing, clock, "ada");
         given().header("Authorization", "Bearer " + token).when().get(ORDERS).then().statusCode(200);
