@@ -20,10 +20,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,13 +144,13 @@ class SigningKeysTest {
         RsaJsonWebKey otherAlgorithm = key("ps-1");
         otherAlgorithm.setAlgorithm("PS256");
         RsaJsonWebKey noKid = key(null);
-        var ec = org.jose4j.jwk.EcJwkGenerator.generateJwk(org.jose4j.keys.EllipticCurves.P256);
+        var ec = EcJwkGenerator.generateJwk(EllipticCurves.P256);
         ec.setKeyId("ec-1");
-        String json = new org.jose4j.jwk.JsonWebKeySet(signing, encryption, otherAlgorithm, noKid, ec).toJson();
+        String json = new JsonWebKeySet(signing, encryption, otherAlgorithm, noKid, ec).toJson();
 
         SigningKeys.KeySet set = SigningKeys.parse(json, 0);
 
-        assertEquals(java.util.Set.of("identity-1"), set.byKid().keySet());
+        assertEquals(Set.of("identity-1"), set.byKid().keySet());
         assertEquals(signing.getRsaPublicKey(), set.byKid().get("identity-1"));
     }
 
@@ -156,7 +161,7 @@ class SigningKeysTest {
     }
 
     private static String jwks(RsaJsonWebKey... keys) {
-        return new org.jose4j.jwk.JsonWebKeySet(keys).toJson();
+        return new JsonWebKeySet(keys).toJson();
     }
 
     private static <T> T await(Future<T> future) throws Exception {
@@ -166,7 +171,7 @@ class SigningKeysTest {
     private static EdgeRefusal refusal(Future<?> future) throws Exception {
         try {
             await(future);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return assertInstanceOf(EdgeRefusal.class, e.getCause());
         }
         throw new AssertionError("expected a refusal");
