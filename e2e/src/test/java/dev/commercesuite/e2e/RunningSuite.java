@@ -91,7 +91,6 @@ final class RunningSuite implements AutoCloseable {
                 Map.entry("STRIPE_PUBLISHABLE_KEY", StripeDouble.PUBLISHABLE_KEY),
                 Map.entry("STRIPE_WEBHOOK_SECRET", stripe.webhookSecret())));
         PackagedService gateway = start(root, "gateway-service", Map.of(
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
                 "GATEWAY_UPSTREAMS_IDENTITY", "http://127.0.0.1:" + identity.port(),
                 "GATEWAY_UPSTREAMS_ORDER", "http://127.0.0.1:" + order.port(),
                 "GATEWAY_UPSTREAMS_NOTIFICATION", "http://127.0.0.1:" + notification.port(),

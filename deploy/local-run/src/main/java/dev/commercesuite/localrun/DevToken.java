@@ -19,6 +19,8 @@ import java.util.Base64;
 public final class DevToken {
 
     private static final String ISSUER = "https://commercesuite.dev";
+    /** The kid identity publishes the dev key under (IDENTITY_TOKENS_KEY_ID's default): the gateway checks it. */
+    private static final String KEY_ID = "identity-1";
 
     private DevToken() {
     }
@@ -40,7 +42,7 @@ public final class DevToken {
 
     private static String sign(String claims, PrivateKey key) throws Exception {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String header = base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"dev\"}"
+        String header = base64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         String payload = base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");
