@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
 import dev.commercesuite.gateway.config.GatewayConfig;
 import dev.commercesuite.gateway.upstream.Upstream;
 import dev.commercesuite.gateway.upstream.Upstreams;
@@ -38,6 +40,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ServicesHealth {
 
+    private static final Logger LOG = Logger.getLogger(ServicesHealth.class);
+
     static final String PATH = "/health";
     static final String READINESS = "/q/health/ready";
 
@@ -67,6 +71,9 @@ public class ServicesHealth {
         client = vertx.httpClientBuilder()
                 .with(new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) timeoutMillis))
                 .with(new PoolOptions().setHttp1MaxSize(2))
+                // a broken connection fails its check, which says DOWN; nothing to log as an error of the gateway
+                .withConnectHandler(connection -> connection.exceptionHandler(
+                        failure -> LOG.debugf("Readiness check connection failed: %s", failure)))
                 .build();
         router.get(PATH).handler(this::answer);
     }

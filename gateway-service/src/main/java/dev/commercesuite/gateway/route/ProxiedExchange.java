@@ -204,6 +204,10 @@ final class ProxiedExchange {
             failed(answering.cause());
             return;
         }
+        if (clientGone) {
+            call.reset(); // an answer that was on its way when the client left; its outcome is settled already
+            return;
+        }
         answer = answering.result();
         int status = answer.statusCode();
         boolean unavailable = UpstreamOutcome.unavailable(status);
@@ -213,8 +217,8 @@ final class ProxiedExchange {
             upstream.breaker().succeeded(permit);
         }
         settle(unavailable ? UpstreamOutcome.UNAVAILABLE : UpstreamOutcome.ANSWERED);
-        if (clientGone || out.closed()) {
-            call.reset();
+        if (out.closed()) {
+            clientClosed(null); // the client left before its close was reported: the service answered all the same
             return;
         }
         out.setStatusCode(status);
