@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.gateway.config.RateLimitConfig;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpMethod;
 
 /**
  * The configured policies, validated and ordered once at start-up: a policy that cannot work stops the gateway with
  * a message naming it rather than leaving a route unlimited.
  */
+@Startup
 @ApplicationScoped
 public class RateLimitPolicies {
 
