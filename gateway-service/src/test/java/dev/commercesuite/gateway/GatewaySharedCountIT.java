@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +29,8 @@ import dev.commercesuite.defaults.testing.TestKeys;
 
 /**
  * Two packaged gateways on one Redis share one count: a client that spreads its sign-ups over both replicas gets
- * five in all, not five from each, and the requests refused by either never reach identity.
+ * five in all, not five from each, and the requests refused by either never reach identity. A policy that cannot
+ * work stops the gateway at start-up, named.
  */
 class GatewaySharedCountIT {
 
@@ -73,6 +76,20 @@ class GatewaySharedCountIT {
             assertEquals(5, identity.findAll(postRequestedFor(urlEqualTo("/api/v1/auth/signup"))).size());
         } finally {
             identity.stop();
+        }
+    }
+
+    @Test
+    void anInvalidPolicyStopsTheGatewayNamingIt() {
+        TestKeys.Pair keys = TestKeys.write(dir);
+        try (PackagedService service = PackagedService.start(Map.of(
+                "QUARKUS_REDIS_HOSTS", RedisOutage.redisUri(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString(),
+                "GATEWAY_RATE_LIMIT_POLICIES_LOGIN_PATHS", "api/v1/auth/login"))) {
+            int exit = service.awaitExit(Duration.ofSeconds(60));
+            assertNotEquals(0, exit, service.output());
+            assertTrue(service.output().contains("Rate-limit policy 'login' (gateway.rate-limit.policies.login.*)"),
+                    service.output());
         }
     }
 

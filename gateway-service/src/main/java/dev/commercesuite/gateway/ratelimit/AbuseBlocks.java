@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.commercesuite.gateway.config.AbuseConfig;
 import dev.commercesuite.gateway.config.RateLimitConfig;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -24,6 +25,7 @@ import io.vertx.redis.client.Response;
  * gateway's clock). Blocks are rare, so a replica remembers "not blocked" per address for a second instead of asking
  * Redis on every request; its own blocks it knows at once. Without Redis (memory store, fallback) blocks are local.
  */
+@Startup
 @ApplicationScoped
 public class AbuseBlocks {
 

@@ -30,7 +30,9 @@ import io.vertx.redis.client.Response;
  * The gateway's way to Redis for rate limits and blocks, with the fallback: every call has a budget
  * ({@code gateway.rate-limit.redis-timeout}); a call that fails or runs over it switches the replica to its
  * in-process limiter (logged once), after which no request waits for Redis any more: a timer asks Redis (PING) every
- * {@code redis-probe-interval} and switches back when it answers. Uses the bare Vert.x client, one round trip per
+ * {@code redis-probe-interval} and switches back when it answers. A replica that falls back again within a minute
+ * of returning (an overloaded Redis answers PING but not checks in time) doubles the interval, up to 30 s, and logs
+ * the episode once rather than every round. Uses the bare Vert.x client, one round trip per
  * call, and answers on the caller's Vert.x context.
  */
 @ApplicationScoped
@@ -38,6 +40,9 @@ public class CounterStore {
 
     private static final Logger LOG = Logger.getLogger(CounterStore.class);
     private static final long WARM_UP_SECONDS = 5;
+    /** Back in the fallback within this time of leaving it counts as one episode (no second WARN, longer probes). */
+    private static final long STABLE_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final long MAX_PROBE_MILLIS = 30_000;
 
     /** What a call to Redis ends with; called once, on the caller's context. */
     interface Reply {
@@ -54,6 +59,9 @@ public class CounterStore {
     private final AtomicBoolean fallback = new AtomicBoolean();
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile long probeTimer = -1;
+    private volatile long recoveredAt;
+    private volatile long currentProbeMillis;
+    private volatile boolean quiet;
 
     @Inject
     public CounterStore(RateLimitConfig config, Instance<Redis> redis, Vertx vertx) {
@@ -68,6 +76,7 @@ public class CounterStore {
         this.vertx = vertx;
         this.timeoutMillis = Math.max(1, timeout.toMillis());
         this.probeMillis = Math.max(10, probeInterval.toMillis());
+        this.currentProbeMillis = probeMillis;
     }
 
     /** Whether counters live in Redis (else in this process only). */
@@ -137,10 +146,19 @@ public class CounterStore {
 
     private void failed(Throwable cause) {
         if (fallback.compareAndSet(false, true)) {
-            LOG.warnf("Redis did not answer a rate-limit check (%s): this replica now limits with its in-process"
-                    + " counters and asks Redis again every %d ms", cause == null ? "readiness check"
-                            : cause.getClass().getSimpleName(), probeMillis);
-            probeTimer = vertx.setPeriodic(probeMillis, id -> probe());
+            // back in the fallback soon after leaving it: Redis answers a PING but not checks in time (overload);
+            // wait longer before the next try, and say so once per episode, not once per round
+            boolean flapping = recoveredAt != 0 && System.nanoTime() - recoveredAt < STABLE_NANOS;
+            currentProbeMillis = flapping ? Math.min(currentProbeMillis * 2, MAX_PROBE_MILLIS) : probeMillis;
+            if (flapping) {
+                LOG.debugf("Redis missed a rate-limit check again; next try in %d ms", currentProbeMillis);
+            } else {
+                LOG.warnf("Redis did not answer a rate-limit check (%s): this replica now limits with its"
+                        + " in-process counters and asks Redis again every %d ms", cause == null ? "readiness check"
+                                : cause.getClass().getSimpleName(), probeMillis);
+            }
+            quiet = flapping;
+            probeTimer = vertx.setPeriodic(currentProbeMillis, id -> probe());
         }
     }
 
@@ -150,7 +168,12 @@ public class CounterStore {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
             }
-            LOG.info("Redis answers again: rate limits are shared by every replica once more");
+            recoveredAt = System.nanoTime();
+            if (quiet) {
+                LOG.debug("Redis answers again");
+            } else {
+                LOG.info("Redis answers again: rate limits are shared by every replica once more");
+            }
         }
     }
 

@@ -75,35 +75,53 @@ final class LocalLimiter {
         }
     }
 
-    /** The request times of one key, a ring of at most {@code limit} entries. */
+    /**
+     * The request times of one key, a ring that grows with use up to {@code limit} entries, so that a policy with a
+     * large limit costs memory in proportion to the requests actually in its window.
+     */
     private static final class Log {
 
-        private final long[] times;
+        private static final int INITIAL = 8;
+
+        private final int limit;
         private final long window;
+        private long[] times;
         private int head;
         private int count;
 
         Log(int limit, long window) {
-            this.times = new long[limit];
+            this.limit = limit;
             this.window = window;
+            this.times = new long[Math.min(limit, INITIAL)];
         }
 
-        synchronized Decision check(int limit, long windowMillis, long now, boolean enforce) {
+        synchronized Decision check(int policyLimit, long windowMillis, long now, boolean enforce) {
             while (count > 0 && times[head] <= now - window) {
                 head = (head + 1) % times.length;
                 count--;
             }
-            boolean allowed = count < times.length;
+            boolean allowed = count < limit;
             if (allowed || !enforce) {
                 if (!allowed) {
                     head = (head + 1) % times.length; // a mirrored request beyond the limit replaces the oldest
                     count--;
+                } else if (count == times.length) {
+                    grow();
                 }
                 times[(head + count) % times.length] = now;
                 count++;
             }
             long reset = count == 0 ? window : Math.max(1, times[head] + window - now);
-            return new Decision(allowed, Math.max(0, limit - count), Math.min(reset, windowMillis));
+            return new Decision(allowed, Math.max(0, policyLimit - count), Math.min(reset, windowMillis));
+        }
+
+        private void grow() {
+            long[] larger = new long[(int) Math.min(limit, times.length * 2L)];
+            for (int i = 0; i < count; i++) {
+                larger[i] = times[(head + i) % times.length];
+            }
+            times = larger;
+            head = 0;
         }
 
         synchronized long newest() {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 
 /**
  * The rate limiter's meters, created once per policy at start-up so that a request only increments: requests per
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
  * the response's end, refusals of the IP stage by reason, and whether the replica is in its Redis fallback. Tags are
  * policy names and fixed words only, never paths or addresses.
  */
+@Startup
 @ApplicationScoped
 public class RateLimitMetrics {
 

@@ -13,16 +13,24 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.commercesuite.gateway.config.RateLimitConfig;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpMethod;
 
 /**
  * The configured policies, validated and ordered once at start-up: a policy that cannot work stops the gateway with
  * a message naming it rather than leaving a route unlimited.
  */
+@Startup
 @ApplicationScoped
 public class RateLimitPolicies {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /**
+     * A sliding window keeps the time of each request it counts (in Redis and in the fallback), so a key costs memory
+     * in proportion to its requests within the window, at most the limit: an "effectively unlimited" policy wants a
+     * short window (1,000,000 per second), not a long one.
+     */
+    static final int MAX_LIMIT = 1_000_000;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final RateLimitPolicy[] ordered;
@@ -67,8 +75,9 @@ public class RateLimitPolicies {
         }
         Duration window = policy.window();
         if (!policy.exempt()) {
-            if (policy.limit() < 1) {
-                throw invalid(name, "limit must be at least 1 (or set exempt=true), not " + policy.limit());
+            if (policy.limit() < 1 || policy.limit() > MAX_LIMIT) {
+                throw invalid(name, "limit must be between 1 and " + MAX_LIMIT + " (or set exempt=true), not "
+                        + policy.limit());
             }
             if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0) {
                 throw invalid(name, "window must be between 1 second and 1 day, not " + window);

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.commercesuite.gateway.config.RateLimitConfig;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ import io.vertx.redis.client.Response;
  * hash-tagged per policy and subject ({@code rl:{login:ip:...}}) so each check touches one Redis Cluster slot. Time
  * comes from the gateway's clock, not Redis', so replicas need synchronised clocks (NTP), and tests can move it.
  */
+@Startup
 @ApplicationScoped
 public class RateLimiter {
 

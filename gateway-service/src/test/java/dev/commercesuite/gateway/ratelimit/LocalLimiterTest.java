@@ -44,6 +44,25 @@ class LocalLimiterTest {
     }
 
     @Test
+    void aLargeLimitCountsExactlyAndGrowsWithUse() {
+        RateLimitPolicy large = RateLimitPolicy.of(0, "large", 0, false, 1_000_000, 1_000, KeyKind.IP, null,
+                List.of(PathPattern.parse("/**")));
+        LocalLimiter limiter = new LocalLimiter(100);
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(1_000_000 - 1 - i, limiter.check("k", large, i / 10).remaining());
+        }
+        // the first ten requests (at 0 ms) leave the window at 1000 ms
+        assertEquals(1_000_000 - 991, limiter.check("k", large, 1_000).remaining());
+
+        RateLimitPolicy ten = RateLimitPolicy.of(0, "ten", 0, false, 10, 60_000, KeyKind.IP, null,
+                List.of(PathPattern.parse("/**")));
+        for (int i = 0; i < 10; i++) {
+            assertTrue(limiter.check("ten", ten, i).allowed());
+        }
+        assertFalse(limiter.check("ten", ten, 10).allowed());
+    }
+
+    @Test
     void theTableStaysBounded() {
         LocalLimiter limiter = new LocalLimiter(50);
         for (int i = 0; i < 1_000; i++) {

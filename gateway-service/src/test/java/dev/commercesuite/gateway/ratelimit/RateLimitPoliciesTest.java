@@ -77,7 +77,8 @@ class RateLimitPoliciesTest {
 
     @Test
     void aPolicyThatCannotWorkStopsTheGatewayWithItsName() {
-        assertRefused("login", Policy.of(1, 0, "POST", "/api/v1/auth/login"), "limit must be at least 1");
+        assertRefused("login", Policy.of(1, 0, "POST", "/api/v1/auth/login"), "limit must be between 1 and 1000000");
+        assertRefused("login", Policy.of(1, 1_000_001, "POST", "/x"), "limit must be between 1 and 1000000");
         assertRefused("login", new Policy(1, false, 5, Duration.ofMillis(10), KeyKind.IP, Optional.empty(),
                 List.of("/x")), "window must be between");
         assertRefused("login", Policy.of(1, 5, "POST", "api/v1/auth/login"), "must start with '/'");
