@@ -104,6 +104,16 @@ class GatewayBodyLimitTest {
     }
 
     @Test
+    void aChunkedUploadThatWaitsFor100ContinueIsToldToSendItsBody() {
+        String body = json(1000);
+        RawHttp.Answer answer = chunked("/api/v1/auth/signup", body, 400, true);
+
+        assertEquals(200, answer.status(), answer.head());
+        UpstreamStub.client(UpstreamStub.IDENTITY).verifyThat(1, postRequestedFor(urlEqualTo("/api/v1/auth/signup"))
+                .withRequestBody(equalTo(body)));
+    }
+
+    @Test
     void aMalformedOrNegativeContentLengthIsAClientErrorAndReachesNoService() {
         for (String length : List.of("abc", "-5", "12, 13", "99999999999999999999999")) {
             RawHttp.Answer answer = RawHttp.exchange(RestAssured.port, "POST /api/v1/auth/login HTTP/1.1\r\n"
@@ -122,12 +132,23 @@ class GatewayBodyLimitTest {
 
     /** POSTs {@code body} in chunks of {@code chunkSize} over a plain socket and reads the answer. */
     private static RawHttp.Answer chunked(String path, String body, int chunkSize) {
+        return chunked(path, body, chunkSize, false);
+    }
+
+    /** As {@link #chunked(String, String, int)}; with {@code expectContinue}, the body waits for 100 Continue. */
+    private static RawHttp.Answer chunked(String path, String body, int chunkSize, boolean expectContinue) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "Transfer-Encoding: chunked\r\n" + (expectContinue ? "Expect: 100-continue\r\n" : "")
+                    + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            if (expectContinue) {
+                String interim = interimAnswer(socket.getInputStream());
+                assertTrue(interim.startsWith("HTTP/1.1 100"), interim);
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             try {
                 for (int at = 0; at < bytes.length; at += chunkSize) {
@@ -146,6 +167,18 @@ class GatewayBodyLimitTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String interimAnswer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     private static byte[] readAnswer(InputStream in) throws IOException {

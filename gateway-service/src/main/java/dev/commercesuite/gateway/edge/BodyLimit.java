@@ -196,6 +196,9 @@ public class BodyLimit implements GatewayStage {
                 }
             });
             in.resume();
+            if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
+                ctx.response().writeContinue(); // the client holds the body back until told to send it
+            }
         }
 
         @Override
