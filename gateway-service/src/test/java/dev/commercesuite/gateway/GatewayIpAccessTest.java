@@ -114,12 +114,14 @@ class GatewayIpAccessTest {
 
     @Test
     void aForwardedForFromAnUntrustedPeerIsIgnoredAndFromATrustedOneHonoured() throws IOException {
+        // 127.0.0.2 is the one fixed address here: forget what earlier runs within the hour counted for it
+        redis.key().del("rl:{sign-up:ip:127.0.0.2}", "rl:refusals:{127.0.0.2}", "rl:blocked:{127.0.0.2}");
         // 127.0.0.2 is not a trusted proxy: its X-Forwarded-For names an allow-listed address, which changes nothing
         String head = "POST /api/v1/tenants HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: "
                 + RateLimitProfile.ALLOWED_IP + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
                 + "Connection: close\r\n\r\n{}";
         String answer = exchangeFrom("127.0.0.2", head);
-        assertTrue(answer.startsWith("HTTP/1.1 202") || answer.startsWith("HTTP/1.1 429"), answer);
+        assertTrue(answer.startsWith("HTTP/1.1 202"), answer);
         assertTrue(answer.toLowerCase().contains("ratelimit-policy: \"sign-up\""), answer);
         // and naming a denied address from there does not get the untrusted peer refused as that address
         String denied = exchangeFrom("127.0.0.2", head.replace(RateLimitProfile.ALLOWED_IP, RateLimitProfile.DENIED_IP));

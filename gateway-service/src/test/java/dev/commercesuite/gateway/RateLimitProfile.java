@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * all three. Redis is reached through a proxy the outage test can cut; 127.0.0.1 is a trusted proxy, so each test
  * picks its own client addresses with {@code X-Forwarded-For} (a count of one test never meets another's, nor one of
  * an earlier run left in Redis); a header names the caller's subject in place of edge authentication
- * ({@link TestSubjectStage}); three 429s within the window block an address. The Redis budget is 1 s here: the
+ * ({@link TestSubjectStage}); three 429s within the window block an address. The Redis budget is 5 s here: the
  * tests count exactly, and a shared, loaded test machine would otherwise fall back now and then.
  */
 public class RateLimitProfile implements QuarkusTestProfile {
@@ -31,7 +31,7 @@ public class RateLimitProfile implements QuarkusTestProfile {
                 "gateway.abuse.max-refusals", Integer.toString(MAX_REFUSALS),
                 "commercesuite.test.subject-header", "true",
                 // a loaded test machine may take longer than the production budget; the outage test cuts Redis
-                "gateway.rate-limit.redis-timeout", "1S");
+                "gateway.rate-limit.redis-timeout", "5S");
     }
 
     @Override
