@@ -113,6 +113,22 @@ class GatewayIpAccessTest {
     }
 
     @Test
+    void refusedCredentialsCountTowardsTheBlockLike429s() {
+        String ip = TestAddresses.fresh();
+        for (int i = 0; i < RateLimitProfile.MAX_REFUSALS + 1; i++) {
+            given().header("X-Forwarded-For", ip).header("Authorization", "Bearer not-a-token-" + i)
+                    .when().get("/api/v1/orders").then().statusCode(401)
+                    .body("type", equalTo("https://commercesuite.dev/problems/invalid-token"));
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+                .header("X-Forwarded-For", ip).when().get("/api/v1/users/me").then().statusCode(403)
+                .body("type", equalTo("https://commercesuite.dev/problems/ip-blocked")));
+        assertEquals(0, identity.find(anyRequestedFor(urlEqualTo("/api/v1/users/me"))
+                .withHeader("X-Forwarded-For", containing(ip))).size());
+    }
+
+    @Test
     void aForwardedForFromAnUntrustedPeerIsIgnoredAndFromATrustedOneHonoured() throws IOException {
         // 127.0.0.2 is the one fixed address here: forget what earlier runs within the hour counted for it
         redis.key().del("rl:{sign-up:ip:127.0.0.2}", "rl:refusals:{127.0.0.2}", "rl:blocked:{127.0.0.2}");

@@ -154,6 +154,22 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aPathAServiceCouldReadDifferentlyIsRefusedAndReachesNoUpstream() {
+        upstreams.values().forEach(stub -> stub.register(any(anyUrl()).willReturn(aResponse().withStatus(204))));
+
+        for (String path : List.of("/api/v1/auth/login;x=1", "/api/v1/tenants;a", "/api/v1/orders/1/checkout%3B",
+                "/api/v1/products/%2e%2e/auth/login")) {
+            // 400 where a route's pattern matches the path, 404 where none does: either way no service sees it
+            given().urlEncodingEnabled(false).contentType("application/json").body("{}").when().post(path)
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(400, 404)).contentType("application/problem+json");
+        }
+
+        given().urlEncodingEnabled(false).contentType("application/json").body("{}").when()
+                .post("/api/v1/auth/login;x=1").then().statusCode(400);
+        upstreams.forEach((name, stub) -> assertEquals(0, stub.find(anyRequestedFor(anyUrl())).size(), name));
+    }
+
+    @Test
     void anUnreachableUpstreamIs502AndASlowOne504() {
         upstreams.get(UpstreamStub.IDENTITY).register(get(urlEqualTo("/api/v1/users/me"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

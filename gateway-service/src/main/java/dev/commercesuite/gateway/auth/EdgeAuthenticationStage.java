@@ -1,6 +1,7 @@
 package dev.commercesuite.gateway.auth;
 
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import org.jboss.logging.Logger;
 import dev.commercesuite.defaults.problem.RouterProblemHandlers;
 import dev.commercesuite.gateway.config.AuthConfig;
 import dev.commercesuite.gateway.domain.GatewayProblem;
+import dev.commercesuite.gateway.ratelimit.AbuseBlocks;
+import dev.commercesuite.gateway.ratelimit.IpAccessStage;
 import dev.commercesuite.gateway.route.Exchange;
 import dev.commercesuite.gateway.route.GatewayStage;
 import io.vertx.core.AsyncResult;
@@ -43,9 +46,13 @@ public class EdgeAuthenticationStage implements GatewayStage {
     private final TokenVerifier tokens;
     private final ApiKeyExchange apiKeys;
     private final RouterProblemHandlers problems;
+    private final AbuseBlocks abuse;
+    private final Clock clock;
 
     EdgeAuthenticationStage(AuthConfig config, TokenVerifier tokens, ApiKeyExchange apiKeys,
-            RouterProblemHandlers problems) {
+            RouterProblemHandlers problems, AbuseBlocks abuse, Clock clock) {
+        this.abuse = abuse;
+        this.clock = clock;
         this.enabled = config.enabled();
         this.tokens = tokens;
         this.apiKeys = apiKeys;
@@ -163,23 +170,17 @@ public class EdgeAuthenticationStage implements GatewayStage {
 
     private void invalid(RoutingContext ctx, String detail) {
         LOG.debugf("Bearer credential refused for %s: %s", ctx.request().path(), detail);
-        closeIfBodyUnread(ctx);
+        if (!IpAccessStage.allowListed(ctx)) {
+            // refused credentials count like 429s towards blocking the address: guessing keys or forging tokens
+            // runs ahead of the rate limits, which need the verified subject
+            abuse.refused(Exchange.clientIp(ctx), clock.millis(), Vertx.currentContext());
+        }
         ctx.response().putHeader(WWW_AUTHENTICATE, INVALID_TOKEN);
         problems.write(ctx, GatewayProblem.INVALID_TOKEN.of(detail, ctx.request().path()));
     }
 
     private void unavailable(RoutingContext ctx, String detail, long retryAfterSeconds) {
-        closeIfBodyUnread(ctx);
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         problems.write(ctx, GatewayProblem.UPSTREAM_UNAVAILABLE.of(detail, ctx.request().path()));
-    }
-
-    /** A refused request's body is never read; the connection closes rather than drain it. */
-    private static void closeIfBodyUnread(RoutingContext ctx) {
-        var request = ctx.request();
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !"0".equals(length.strip())) {
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        }
     }
 }

@@ -127,7 +127,11 @@ public class Cors {
         if (allowed) {
             ctx.addHeadersEndHandler(ignored -> allow(ctx.response().headers(), origin));
         } else {
-            ctx.addHeadersEndHandler(ignored -> dropUpstreamCors(ctx.response().headers()));
+            // a cache must not hand this answer (without CORS headers) to an allowed origin: vary on Origin always
+            ctx.addHeadersEndHandler(ignored -> {
+                dropUpstreamCors(ctx.response().headers());
+                varyOnOrigin(ctx.response().headers());
+            });
         }
         ctx.next();
     }

@@ -91,8 +91,8 @@ public class AbuseBlocks {
         });
     }
 
-    /** Counts a 429 answered to {@code ip}. */
-    void refused(String ip, long now, Context context) {
+    /** Counts a refusal of {@code ip}: a 429, or a bearer credential the edge refused. */
+    public void refused(String ip, long now, Context context) {
         if (!store.available()) {
             countLocally(ip, now);
             return;

@@ -44,7 +44,7 @@ public class IpAccessStage implements GatewayStage {
     }
 
     /** Whether the request's client is on the allow list (set by this stage). */
-    static boolean allowListed(RoutingContext ctx) {
+    public static boolean allowListed(RoutingContext ctx) {
         return ctx.get(ALLOW_LISTED) != null;
     }
 

@@ -210,7 +210,7 @@ final class ProxiedExchange {
         }
         answer = answering.result();
         int status = answer.statusCode();
-        boolean unavailable = UpstreamOutcome.unavailable(status);
+        boolean unavailable = UpstreamOutcome.unavailable(status, answer.getHeader("Retry-After") != null);
         if (unavailable) {
             upstream.breaker().failed(permit);
         } else {

@@ -15,6 +15,7 @@ import dev.commercesuite.gateway.config.GatewayConfig;
 import dev.commercesuite.gateway.upstream.Upstream;
 import dev.commercesuite.gateway.upstream.Upstreams;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
@@ -83,6 +84,12 @@ public class UpstreamRoutes {
             Upstream upstream = upstreams.get(route.service());
             var handlers = router.routeWithRegex(route.pathRegex()).order(-5).handler(ctx -> {
                 ctx.request().pause(); // no body is read until the stages have let the request through
+                if (!canonical(ctx.request().path())) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    problems.write(ctx, 400, "The path must be in canonical form: no ';' parameters, no '.' or '..'"
+                            + " segments, no empty segments and no encoded '/', '.' or ';'.");
+                    return;
+                }
                 Exchange.service(ctx, route.service());
                 ctx.next();
             });
@@ -91,6 +98,45 @@ public class UpstreamRoutes {
             }
             handlers.handler(ctx -> new ProxiedExchange(ctx, upstream, client, problems).start());
         }
+    }
+
+    /**
+     * Whether a raw request path is one every part of the gateway and every service reads the same way. Policies,
+     * body limits and edge authentication match the path the gateway sees, while a service may strip matrix
+     * parameters ({@code ;x}) or resolve dot segments before choosing its resource: a path where the two could differ
+     * ({@code /api/v1/auth/login;x}, {@code /x/../api/v1/auth/login}) would slip past the login policy, so it is
+     * refused rather than interpreted.
+     */
+    static boolean canonical(String path) {
+        if (path == null || path.isEmpty() || path.charAt(0) != '/') {
+            return false;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= path.length(); i++) {
+            char c = i < path.length() ? path.charAt(i) : '/';
+            if (c == ';' || c == '\\' || c == '%' && encodesDelimiter(path, i)) {
+                return false;
+            }
+            if (c == '/') {
+                int length = i - segmentStart;
+                boolean last = i == path.length();
+                if (length == 0 && !last || length == 1 && path.charAt(segmentStart) == '.'
+                        || length == 2 && path.startsWith("..", segmentStart)) {
+                    return false; // empty (a trailing slash aside), '.' or '..'
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return true;
+    }
+
+    private static boolean encodesDelimiter(String path, int percent) {
+        if (percent + 2 >= path.length()) {
+            return false;
+        }
+        char high = path.charAt(percent + 1);
+        char low = Character.toLowerCase(path.charAt(percent + 2));
+        return high == '2' && (low == 'e' || low == 'f') || high == '3' && low == 'b' || high == '5' && low == 'c';
     }
 
     /** The services routes may name, each with its configured base URL. */

@@ -38,8 +38,12 @@ public enum UpstreamOutcome {
         return tag;
     }
 
-    /** Whether the service answering {@code status} counts against its breaker. */
-    public static boolean unavailable(int status) {
-        return status == 502 || status == 503 || status == 504;
+    /**
+     * Whether the service answering {@code status} counts against its breaker. A 503 that says when to retry
+     * ({@code Retry-After}) is the service's deliberate answer for one kind of request (order-service's payment
+     * provider down, too many orders in flight): it must not cut clients off the whole service.
+     */
+    public static boolean unavailable(int status, boolean retryAfter) {
+        return status == 502 || status == 504 || status == 503 && !retryAfter;
     }
 }

@@ -1,6 +1,7 @@
 package dev.commercesuite.gateway.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,19 @@ class UpstreamRoutesTest {
             "identity", URI.create("http://identity:8081"),
             "order", URI.create("http://order:8082"),
             "notification", URI.create("http://notification:8083"));
+
+    @Test
+    void onlyPathsEveryServiceReadsTheSameWayAreCanonical() {
+        for (String path : List.of("/", "/api/v1/auth/login", "/api/v1/products/", "/api/v1/products/caf%C3%A9",
+                "/orders/0190a6c4-0000-7000-8000-00000000b001", "/api/v1/products/a.b", "/api/v1/x/..y")) {
+            assertTrue(UpstreamRoutes.canonical(path), path);
+        }
+        for (String path : List.of("/api/v1/auth/login;x", "/api/v1/auth;a/login", "/x/../api/v1/auth/login",
+                "/api/v1/./auth/login", "//api/v1/auth/login", "/api/v1//auth/login", "/api/v1/auth/login/..",
+                "/api/v1/auth/%2e%2e/login", "/api/v1/auth%2Flogin", "/api/v1/auth/login%3bx", "/api\\v1", "")) {
+            assertFalse(UpstreamRoutes.canonical(path), path);
+        }
+    }
 
     @Test
     void eachRouteGoesToTheUpstreamItNames() {

@@ -55,6 +55,12 @@ public class RouterProblemHandlers {
         }, BODY_LIMIT_PRIORITY));
     }
 
+    private static boolean declaresBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        return ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || length != null && !"0".equals(length.strip());
+    }
+
     private static long declaredLength(String header) {
         try {
             return Long.parseLong(header.strip());
@@ -113,6 +119,10 @@ public class RouterProblemHandlers {
             return;
         }
         int status = problem.status();
+        if (!ctx.request().isEnded() && declaresBody(ctx)) {
+            // refused before its body was read: close rather than leave the body in the way of the next request
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
         // the request's own id: an asynchronous handler may run while the logging context holds another request's
         String requestId = ctx.get(dev.commercesuite.defaults.requestid.RequestId.MDC_KEY);
         Problem answer = requestId == null || requestId.equals(problem.requestId()) ? problem
