@@ -79,11 +79,17 @@ http {
 CONF
 nginx -c "$RUN/upstream.conf" -e "$RUN/upstream-error.log"
 for _ in $(seq 20); do curl -s -o /dev/null http://127.0.0.1:9101/ && break; sleep 0.2; done
+# warm both replicas (JIT, pools) the way a running deployment is, and wait until neither is in its Redis fallback
+for port in 9104 9107; do wrk -t2 -c32 -d10s "http://127.0.0.1:$port/api/v1/users/me" >/dev/null; done
+for port in 9104 9107; do
+    for _ in $(seq 60); do curl -s "http://127.0.0.1:$port/q/health/ready" | grep -q '"fallback":false' && break; sleep 0.5; done
+done
 echo "Exactly-N (policy exact: 200 per hour per address, 32 concurrent clients, 1000 requests):"
 redis-cli -h 127.0.0.1 -p 6379 --scan --pattern 'rl:{exact:*' | xargs -r redis-cli -h 127.0.0.1 -p 6379 del >/dev/null
-python3 "$ROOT/bench/exact_limit.py" 200 1000 32 http://127.0.0.1:9104/api/v1/products
+python3 "$ROOT/bench/exact_limit.py" 200 1000 32 http://127.0.0.1:9104/api/v1/products || true
 redis-cli -h 127.0.0.1 -p 6379 --scan --pattern 'rl:{exact:*' | xargs -r redis-cli -h 127.0.0.1 -p 6379 del >/dev/null
-python3 "$ROOT/bench/exact_limit.py" 200 1000 32 http://127.0.0.1:9104/api/v1/products http://127.0.0.1:9107/api/v1/products
+python3 "$ROOT/bench/exact_limit.py" 200 1000 32 http://127.0.0.1:9104/api/v1/products http://127.0.0.1:9107/api/v1/products || true
+grep -h 'in-process' "$RUN"/gateway-*.log | cut -c1-200 || true   # a replica that fell back to local counts says so
 kill "$(cat "$RUN/upstream.pid")"; rm -f "$RUN/upstream.pid"
 for _ in $(seq 20); do curl -s -o /dev/null http://127.0.0.1:9101/ || break; sleep 0.2; done
 kill -TERM "${PIDS[1]}"   # the second replica only served the exactly-N check
