@@ -45,6 +45,11 @@ class GatewayForwardedHttpsTest {
                 .then().statusCode(404).header("Strict-Transport-Security", HSTS);
         given().header("X-Forwarded-Proto", "http").when().get("/api/v1/products")
                 .then().statusCode(200).header("Strict-Transport-Security", nullValue());
+        // a proxy that appends: the client's own "https" comes first, the proxy's "http" last, and the proxy wins
+        given().header("X-Forwarded-Proto", "https, http").when().get("/api/v1/products")
+                .then().statusCode(200).header("Strict-Transport-Security", nullValue());
+        given().header("X-Forwarded-Proto", "http, https").when().get("/api/v1/products")
+                .then().statusCode(200).header("Strict-Transport-Security", HSTS);
         given().when().get("/api/v1/products")
                 .then().statusCode(200).header("Strict-Transport-Security", nullValue());
     }

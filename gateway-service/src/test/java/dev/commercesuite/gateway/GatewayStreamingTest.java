@@ -38,20 +38,21 @@ class GatewayStreamingTest {
 
     @Test
     void aLargeChunkedUploadAndALargeAnswerArriveWhole() {
-        WireMock order = UpstreamStub.client(UpstreamStub.ORDER);
+        // a path under the default 1 MiB body limit (orders allow 256 KiB)
+        WireMock order = UpstreamStub.client(UpstreamStub.NOTIFICATION);
         order.resetRequests();
         byte[] upload = bytes(600 * 1024, 1);
         byte[] download = bytes(3 * 1024 * 1024, 2);
-        order.register(post(urlEqualTo("/api/v1/orders/import")).willReturn(aResponse().withStatus(201)
+        order.register(post(urlEqualTo("/api/v1/notifications/import")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/octet-stream").withBody(download)));
 
         // an InputStream body has no length known up front: RestAssured sends it chunked
         Response answer = given().config(IDENTITY_ENCODING).contentType("application/octet-stream")
-                .body(new ByteArrayInputStream(upload)).when().post("/api/v1/orders/import");
+                .body(new ByteArrayInputStream(upload)).when().post("/api/v1/notifications/import");
 
         answer.then().statusCode(201);
         assertArrayEquals(download, answer.asByteArray());
-        List<LoggedRequest> seen = order.find(postRequestedFor(urlEqualTo("/api/v1/orders/import")));
+        List<LoggedRequest> seen = order.find(postRequestedFor(urlEqualTo("/api/v1/notifications/import")));
         assertEquals(1, seen.size());
         assertArrayEquals(upload, seen.get(0).getBody());
     }

@@ -147,7 +147,7 @@ class GatewayUpstreamsDownTest {
         try (Socket client = new Socket("127.0.0.1", RestAssured.port)) {
             OutputStream out = client.getOutputStream();
             out.write(("POST " + RawUpstream.SLOW + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100000\r\n\r\n{\"note\":\"").getBytes(StandardCharsets.ISO_8859_1));
+                    + "Content-Length: 10000\r\n\r\n{\"note\":\"").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> identity.held.get() > held);
         }

@@ -3,11 +3,14 @@ package dev.commercesuite.gateway.edge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
 import dev.commercesuite.defaults.requestid.RequestIdFilter;
 import dev.commercesuite.gateway.config.GatewayConfig;
 import dev.commercesuite.gateway.domain.IpRanges;
 import dev.commercesuite.gateway.route.Exchange;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -22,6 +25,9 @@ public class ClientAddress {
     /** Right after the request id and the request-size checks. */
     public static final int PRIORITY = RequestIdFilter.PRIORITY - 2;
 
+    private static final Logger LOG = Logger.getLogger(ClientAddress.class);
+    private static final Handler<Throwable> QUIET = failure -> LOG.debugf("Client connection failed: %s", failure);
+
     private final IpRanges trusted;
 
     public ClientAddress(GatewayConfig config) {
@@ -33,6 +39,9 @@ public class ClientAddress {
     }
 
     void resolve(RoutingContext ctx) {
+        // a client that resets its connection while the gateway refuses it or waits (for Redis, identity's keys) is
+        // not an error worth a log line; the forwarding path reports what concerns a call
+        ctx.request().connection().exceptionHandler(QUIET);
         var peer = ctx.request().remoteAddress();
         String peerIp = peer == null ? "unknown" : peer.hostAddress();
         if (trusted.isEmpty() || !trusted.contains(peerIp)) {
@@ -43,7 +52,7 @@ public class ClientAddress {
         }
         Exchange.clientIp(ctx, client(peerIp, ctx.request().headers().getAll("X-Forwarded-For")));
         String proto = ctx.request().getHeader("X-Forwarded-Proto");
-        Exchange.secure(ctx, proto == null ? ctx.request().isSSL() : "https".equalsIgnoreCase(firstValue(proto)));
+        Exchange.secure(ctx, proto == null ? ctx.request().isSSL() : "https".equalsIgnoreCase(lastValue(proto)));
         ctx.next();
     }
 
@@ -69,8 +78,9 @@ public class ClientAddress {
         return client;
     }
 
-    private static String firstValue(String header) {
-        int comma = header.indexOf(',');
-        return (comma < 0 ? header : header.substring(0, comma)).strip();
+    /** The value the nearest proxy added: a proxy that appends rather than replaces leaves the client's own first. */
+    private static String lastValue(String header) {
+        int comma = header.lastIndexOf(',');
+        return (comma < 0 ? header : header.substring(comma + 1)).strip();
     }
 }

@@ -33,6 +33,12 @@ public class RateLimiter {
     /** The most requests of one key counted by one script call (the script's arguments grow with it). */
     static final int MAX_BATCH = 256;
 
+    /**
+     * The most checks of one key that wait for its call in flight; more (a flood from one subject) are decided by the
+     * in-process limiter, so waiting neither grows without bound nor outlasts the check's budget by many round trips.
+     */
+    static final int MAX_WAITING = 4 * MAX_BATCH;
+
     private final CounterStore store;
     private final LocalLimiter local;
     private final Vertx vertx;
@@ -72,12 +78,20 @@ public class RateLimiter {
         Lane lane = lanes.computeIfAbsent(counter, Lane::new);
         List<Waiting> batch;
         synchronized (lane) {
-            if (lane.busy) {
+            if (lane.busy && lane.next.size() < MAX_WAITING) {
                 lane.next.add(waiting);
                 return;
             }
-            lane.busy = true;
-            batch = List.of(waiting);
+            if (lane.busy) {
+                batch = null; // a flood from one subject: beyond what Redis can take in a few calls, count here
+            } else {
+                lane.busy = true;
+                batch = List.of(waiting);
+            }
+        }
+        if (batch == null) {
+            decided.handle(local.check(counter, policy, now));
+            return;
         }
         send(lane, policy, batch);
     }

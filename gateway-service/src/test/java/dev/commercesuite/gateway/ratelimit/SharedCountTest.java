@@ -101,6 +101,47 @@ class SharedCountTest {
         assertTrue(calls >= 2 && calls <= 10, "200 checks of one key took " + calls + " script calls");
     }
 
+    @Test
+    void aFloodOfOneKeyBeyondWhatMayWaitIsDecidedInProcessAndEveryCheckIsAnswered() throws Exception {
+        RateLimitPolicy tenThousand = RateLimitPolicy.of(0, "flood", 0, false, 10_000, 60_000, KeyKind.IP, null,
+                List.of(PathPattern.parse("/**")));
+        RateLimiter limiter = limiter(RedisOutage.redisUri(), Duration.ofSeconds(2));
+        String key = "ip:" + UUID.randomUUID();
+        long now = System.currentTimeMillis();
+        int checks = RateLimiter.MAX_WAITING + 500;
+
+        List<CompletableFuture<Decision>> decisions = new ArrayList<>();
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        replicas.get(0).runOnContext(start -> {
+            for (int i = 0; i < checks; i++) {
+                CompletableFuture<Decision> decided = new CompletableFuture<>();
+                decisions.add(decided);
+                limiter.check(tenThousand, key, now, Vertx.currentContext(), decided::complete);
+            }
+            sent.complete(null);
+        });
+        sent.get(10, TimeUnit.SECONDS);
+
+        int allowed = 0;
+        for (CompletableFuture<Decision> decision : decisions) {
+            allowed += decision.get(10, TimeUnit.SECONDS).allowed() ? 1 : 0;
+        }
+        assertEquals(checks, allowed);
+        // the one call in flight and those that waited were counted in Redis; the overflow (499) only in process
+        assertEquals(RateLimiter.MAX_WAITING + 1, redisCount("rl:{flood:" + key + "}"));
+    }
+
+    /** The number of requests counted in a sorted-set key (ZCARD). */
+    private static long redisCount(String key) throws Exception {
+        try (Socket socket = new Socket(RedisOutage.host(), RedisOutage.port())) {
+            socket.getOutputStream().write(("*2\r\n$5\r\nZCARD\r\n$" + key.length() + "\r\n" + key + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            return Long.parseLong(in.readLine().substring(1));
+        }
+    }
+
     /** How many EVALSHA calls Redis has served so far (INFO commandstats). */
     private static long evalshaCalls() throws Exception {
         try (Socket socket = new Socket(RedisOutage.host(), RedisOutage.port())) {
