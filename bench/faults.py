@@ -184,14 +184,17 @@ class Record:
     def __init__(self):
         self.lock = threading.Lock()
         self.answers = []  # (t, kind, status)
+        self.problems = collections.Counter()  # (kind, status, problem type) of refusals
         self.signups = []  # addresses answered 202
         self.orders = {}  # id -> guest address, for orders answered 201
         self.paid = set()  # order ids a webhook answered 'paid' or 'duplicate' for
         self.stop = threading.Event()
 
-    def answer(self, kind, status):
+    def answer(self, kind, status, body):
         with self.lock:
             self.answers.append((time.monotonic(), kind, status))
+            if status >= 400 and isinstance(body, dict):
+                self.problems[(kind, status, str(body.get("type", "")).rsplit("/", 1)[-1])] += 1
 
 
 class Load:
@@ -211,7 +214,7 @@ class Load:
         deadline = time.monotonic() + 60
         while True:
             status, answer = http(method, self.gateway + path, body, headers)
-            self.record.answer(kind, status)
+            self.record.answer(kind, status, answer)
             if not retry or status not in (0, 502, 503, 504) or time.monotonic() > deadline:
                 return status, answer
             time.sleep(0.5)
@@ -484,6 +487,9 @@ def report(args, suite, record, windows, ready_after, drained, sink_log, t0):
     print("| dead outbox messages (identity, orders) | %d, %d |" % (dead["identity"], dead["orders"]))
     print("| 500 answers while PostgreSQL was down / at any other time | %d / %d |" % (inside, len(outside)))
     print("| queues drained after the load | %s |" % ("yes" if drained else "NO"))
+    print()
+    print("Refusals by problem type: " + ", ".join("%s %d %s: %d" % (k, st, t, n)
+                                                     for (k, st, t), n in sorted(record.problems.items())))
     print()
     print("| service killed (kill -9) | ready again after (s) |")
     print("|---|---:|")
