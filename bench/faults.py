@@ -294,6 +294,8 @@ def setup_shop(suite, args):
                            "adminPassword": "correct horse battery 9", "adminName": "Admin"})
     if status != 201:
         sys.exit("could not create the shop: %s %s" % (status, tenant))
+    # the plan without a monthly order limit (a starter shop takes 100 orders a month), as an operator would set it
+    psql(args.pg_port, "identity", "update tenants set tier = 'studio' where id = '%s'" % tenant["id"])
     admin = subprocess.run([args.suite, "token", "admin", str(uuid.uuid4()), tenant["id"]], capture_output=True,
                            text=True, check=True).stdout.strip()
     status, product = http("POST", suite.url("gateway", "/api/v1/products"),
