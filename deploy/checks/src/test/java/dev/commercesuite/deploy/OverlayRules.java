@@ -361,8 +361,11 @@ final class OverlayRules {
     private Map<String, String> environment(Node container) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (Node source : container.get("envFrom").items()) {
-            manifests.find("ConfigMap", source.get("configMapRef").get("name").text())
-                    .ifPresent(configMap -> environment.putAll(configMap.get("data").strings()));
+            String configMap = source.get("configMapRef").get("name").text();
+            if (configMap != null) {
+                manifests.find("ConfigMap", configMap)
+                        .ifPresent(found -> environment.putAll(found.get("data").strings()));
+            }
         }
         for (Node variable : container.get("env").items()) {
             if (variable.get("value").exists()) {
