@@ -39,7 +39,9 @@ final class Tools {
         if (Boolean.getBoolean(requiredBy)) {
             fail(reason + ", and -D" + requiredBy + "=true requires it");
         }
-        Assumptions.abort(reason + ": skipped; -D" + requiredBy + "=true makes this a failure");
+        String skipped = reason + ": skipped; -D" + requiredBy + "=true makes this a failure";
+        System.err.println("deploy-checks: " + skipped);
+        Assumptions.abort(skipped);
         throw new AssertionError("unreachable");
     }
 
