@@ -32,7 +32,7 @@ public class EmailRepository implements LeasedQueue<StoredEmail> {
 
     private static final String COLUMNS = "id, client_id, idempotency_key, request_hash, template, locale, tenant_id,"
             + " shop_name, recipient, subject, html_body, text_body, status, attempts, last_error, next_attempt_at, created_at,"
-            + " updated_at, sent_at";
+            + " updated_at, sent_at, trace_parent";
 
     private final DataSource dataSource;
 
@@ -42,7 +42,7 @@ public class EmailRepository implements LeasedQueue<StoredEmail> {
 
     /** Stores a new queued email unless one with the same client and key exists; true when this call stored it. */
     public boolean insertIfAbsent(StoredEmail email) {
-        String sql = "INSERT INTO emails (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        String sql = "INSERT INTO emails (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (client_id, idempotency_key) DO NOTHING";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -65,6 +65,7 @@ public class EmailRepository implements LeasedQueue<StoredEmail> {
             insert.setObject(17, timestamp(email.createdAt()));
             insert.setObject(18, timestamp(email.updatedAt()));
             insert.setObject(19, timestamp(email.sentAt()));
+            insert.setString(20, email.traceParent());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new RepositoryException("insert email", e);
@@ -222,7 +223,7 @@ public class EmailRepository implements LeasedQueue<StoredEmail> {
                 row.getString("subject"), row.getString("html_body"), row.getString("text_body"),
                 EmailStatus.of(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
                 instant(row, "next_attempt_at"), instant(row, "created_at"),
-                instant(row, "updated_at"), instant(row, "sent_at"));
+                instant(row, "updated_at"), instant(row, "sent_at"), row.getString("trace_parent"));
     }
 
     /** timestamptz values travel as UTC offsets, whatever the JVM's default time zone. */

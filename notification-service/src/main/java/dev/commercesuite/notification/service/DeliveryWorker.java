@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import dev.commercesuite.defaults.queue.LeasedQueueWorker;
 import dev.commercesuite.defaults.queue.LeasedWork;
+import dev.commercesuite.defaults.tracing.StoredTrace;
 import dev.commercesuite.notification.client.SmtpSender;
 import dev.commercesuite.notification.config.NotificationConfig;
 import dev.commercesuite.notification.domain.StoredEmail;
@@ -24,7 +25,8 @@ import io.quarkus.scheduler.Scheduled;
  * LOCKED, with a lease), sends its emails concurrently and records each outcome. A failure schedules the next attempt
  * with backoff, the last allowed failure (or one that can never succeed, such as an address the mailer refuses as an
  * argument) makes the email dead, and an open circuit gives the claim back untouched. Several replicas can run it at
- * once. On shutdown it finishes the batch in hand and claims no more.
+ * once. On shutdown it finishes the batch in hand and claims no more. Each email is sent in the trace of the request
+ * that queued it ({@link StoredTrace}): the SMTP send and its log lines join the order's or sign-up's trace.
  */
 @Startup // its meters exist from the first scrape, not from its first use
 @ApplicationScoped
@@ -34,7 +36,7 @@ public class DeliveryWorker {
     private volatile boolean stopping;
 
     public DeliveryWorker(EmailRepository emails, SmtpSender sender, NotificationConfig config,
-            MeterRegistry registry, Clock clock) {
+            MeterRegistry registry, Clock clock, StoredTrace trace) {
         Counter sent = Counter.builder("notification.emails.sent").description("Emails accepted by the SMTP server")
                 .register(registry);
         Counter failed = Counter.builder("notification.emails.failed").description("Failed delivery attempts")
@@ -46,7 +48,7 @@ public class DeliveryWorker {
                 delivery.baseBackoff(), delivery.maxBackoff(), delivery.maxAttempts(), delivery.circuitOpenDelay(),
                 true);
         this.worker = new LeasedQueueWorker<>("Email", emails, new Sending(sender, sent, failed, dead), settings,
-                clock);
+                clock, trace.forItems("email send"));
     }
 
     @Scheduled(identity = "email-delivery", every = "${notification.delivery.poll-interval:1S}",

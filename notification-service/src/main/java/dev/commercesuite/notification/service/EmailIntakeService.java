@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.commercesuite.defaults.ids.UuidV7;
 import dev.commercesuite.defaults.problem.InvalidRequestException;
+import dev.commercesuite.defaults.tracing.StoredTrace;
 import dev.commercesuite.notification.domain.EmailStatus;
 import dev.commercesuite.notification.domain.EmailTemplate;
 import dev.commercesuite.notification.domain.ShopName;
@@ -26,7 +27,8 @@ import dev.commercesuite.notification.repository.EmailRepository;
 
 /**
  * Accepts an email: renders it and stores it durably, once per (client, Idempotency-Key). A replay of the same request
- * returns the stored email; the same key with a different request is a conflict.
+ * returns the stored email; the same key with a different request is a conflict. The email keeps the trace context
+ * of the request ({@link StoredTrace}), so its delivery is part of the trace that queued it.
  */
 @ApplicationScoped
 public class EmailIntakeService {
@@ -58,7 +60,7 @@ public class EmailIntakeService {
         Instant now = clock.instant();
         StoredEmail email = new StoredEmail(UuidV7.next(), clientId, idempotencyKey, hash, template.id(), locale,
                 request.tenantId(), shopName, request.to(), rendered.subject(), rendered.html(), rendered.text(),
-                EmailStatus.QUEUED, 0, null, now, now, now, null);
+                EmailStatus.QUEUED, 0, null, now, now, now, null, StoredTrace.current());
         if (emails.insertIfAbsent(email)) {
             return email;
         }

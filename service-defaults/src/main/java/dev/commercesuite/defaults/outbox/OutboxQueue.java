@@ -41,7 +41,7 @@ public final class OutboxQueue implements LeasedQueue<OutboxMessage> {
                 + "   WHERE ((status = 'pending' AND next_attempt_at <= ?)"
                 + "      OR (status = 'sending' AND lease_until < ?)) AND destination = ANY (?)"
                 + "   ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-                + " RETURNING id, destination, payload, attempts";
+                + " RETURNING id, destination, payload, attempts, trace_parent";
         try (Connection connection = dataSource.get().getConnection();
                 PreparedStatement claim = connection.prepareStatement(sql)) {
             claim.setObject(1, timestamp(now.plus(lease)));
@@ -53,7 +53,7 @@ public final class OutboxQueue implements LeasedQueue<OutboxMessage> {
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     messages.add(new OutboxMessage(rows.getObject(1, UUID.class), rows.getString(2),
-                            rows.getString(3), rows.getInt(4)));
+                            rows.getString(3), rows.getInt(4), rows.getString(5)));
                 }
             }
             return messages;

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import dev.commercesuite.defaults.queue.LeasedQueueWorker;
 import dev.commercesuite.defaults.queue.LeasedWork;
 import dev.commercesuite.defaults.retry.Failures;
+import dev.commercesuite.defaults.tracing.StoredTrace;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -26,6 +27,8 @@ import io.quarkus.scheduler.ScheduledExecution;
  * (a permanent {@link OutboxDeliveryException}), or one a local destination fails on with a data error
  * ({@link Failures#permanent}). A relay claims only messages for destinations it has, so during a rolling upgrade an
  * older replica leaves a newer one's messages alone. On shutdown the relay finishes its batch and claims no more.
+ * Each message is delivered in the trace of the transaction that wrote it ({@link StoredTrace}), so the receiver's
+ * work and logs join the request's trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,14 +38,15 @@ public class OutboxRelay {
     private volatile boolean stopping;
 
     public OutboxRelay(OutboxConfig config, Instance<DataSource> dataSource, Instance<OutboxDestination> destinations,
-            Clock clock) {
+            Clock clock, StoredTrace trace) {
         for (OutboxDestination destination : destinations) {
             this.destinations.put(destination.name(), destination);
         }
         LeasedQueueWorker.Settings settings = new LeasedQueueWorker.Settings(config.batchSize(), config.lease(),
                 config.baseBackoff(), config.maxBackoff(), config.maxAttempts(), config.baseBackoff(), false);
         this.worker = new LeasedQueueWorker<>("Outbox message",
-                new OutboxQueue(dataSource::get, this.destinations.keySet()), new Delivery(), settings, clock);
+                new OutboxQueue(dataSource::get, this.destinations.keySet()), new Delivery(), settings, clock,
+                trace.forItems("outbox deliver"));
     }
 
     @Scheduled(identity = "outbox-relay", every = "${suite.outbox.poll-interval:1S}",

@@ -8,4 +8,9 @@ public interface LeasedItem {
     UUID id();
 
     int attempts();
+
+    /** The W3C {@code traceparent} of the transaction that queued the item, or null when none was stored. */
+    default String traceParent() {
+        return null;
+    }
 }

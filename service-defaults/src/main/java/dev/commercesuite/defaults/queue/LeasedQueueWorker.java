@@ -40,14 +40,22 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
     private final LeasedWork<T> work;
     private final Settings settings;
     private final Clock clock;
+    private final WorkScope<T> scope;
 
     /** {@code label} names the items in logs, e.g. {@code "Outbox message"} or {@code "Email"}. */
     public LeasedQueueWorker(String label, LeasedQueue<T> queue, LeasedWork<T> work, Settings settings, Clock clock) {
+        this(label, queue, work, settings, clock, WorkScope.none());
+    }
+
+    /** As above, with each item processed and its outcome recorded inside {@code scope} (e.g. its stored trace). */
+    public LeasedQueueWorker(String label, LeasedQueue<T> queue, LeasedWork<T> work, Settings settings, Clock clock,
+            WorkScope<T> scope) {
         this.label = label;
         this.queue = queue;
         this.work = work;
         this.settings = settings;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** Claims and processes batches until nothing is due or {@code stopping} says so (checked between batches). */
@@ -71,26 +79,28 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
 
     /** A failure to record the outcome (the database is away) leaves the claim to expire and be retried. */
     private void processOrLeave(T item) {
-        try {
-            process(item);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record the outcome of %s %s; it is retried when its lease expires",
-                    label.toLowerCase(Locale.ROOT), item.id());
+        try (WorkScope.Open open = scope.enter(item)) {
+            try {
+                process(item, open);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not record the outcome of %s %s; it is retried when its lease expires",
+                        label.toLowerCase(Locale.ROOT), item.id());
+            }
         }
     }
 
-    private void process(T item) {
+    private void process(T item, WorkScope.Open open) {
         try {
             work.process(item);
         } catch (RuntimeException failure) {
-            failed(item, failure);
+            failed(item, failure, open);
             return;
         }
         queue.succeeded(item, clock.instant());
         work.succeeded(item);
     }
 
-    private void failed(T item, RuntimeException failure) {
+    private void failed(T item, RuntimeException failure, WorkScope.Open open) {
         LeasedWork.Verdict verdict = work.judge(failure);
         Instant now = clock.instant();
         if (verdict == LeasedWork.Verdict.NOT_ATTEMPTED) {
@@ -98,6 +108,7 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
             return;
         }
         String error = truncate(work.describe(failure));
+        open.failed(LogMasking.maskEmails(error));
         boolean outOfAttempts = settings.maxAttempts() > 0 && item.attempts() >= settings.maxAttempts();
         if (verdict == LeasedWork.Verdict.GIVE_UP || outOfAttempts) {
             queue.dead(item, error, now);
