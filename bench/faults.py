@@ -123,7 +123,9 @@ class Suite:
         env.update(common)
         return env
 
-    def start(self, service):
+    def start(self, service, jvm_options=None):
+        if jvm_options is None:
+            jvm_options = ["-XX:AOTCache=" + self.aot_cache(service)] if self.args.aot else []
         jar = os.path.join(self.args.root, "%s-service/target/quarkus-app/quarkus-run.jar" % service)
         out = open(os.path.join(self.args.work, "%s.log" % service), "a")
         workdir = os.path.join(self.args.work, service)  # gateway: config/application.properties raises the limits
@@ -131,9 +133,24 @@ class Suite:
         if service == "gateway":
             with open(os.path.join(workdir, "config/application.properties"), "w") as config:
                 config.write(GATEWAY_LIMITS)
-        self.processes[service] = subprocess.Popen([os.path.join(self.args.java_home, "bin/java"), "-jar", jar],
+        self.processes[service] = subprocess.Popen([os.path.join(self.args.java_home, "bin/java")] + jvm_options +
+                                                   ["-jar", jar],
                                                    cwd=workdir, env=self.environment(service), stdout=out,
                                                    stderr=subprocess.STDOUT)
+
+    def aot_cache(self, service):
+        return os.path.join(self.args.work, service + ".aot")
+
+    def train(self, shop_setup):
+        """--aot: one training run of the four services (start, a shop, a few orders and sign-ups, stop) that writes
+        a JDK 25 AOT cache per service (classes loaded and linked, method profiles) for every later start."""
+        for service in SERVICES:
+            self.start(service, ["-XX:AOTCacheOutput=" + self.aot_cache(service)])
+        for service in SERVICES:
+            if self.await_ready(service, 180) is None:
+                sys.exit("%s-service did not start for training; see %s/%s.log" % (service, self.args.work, service))
+        shop_setup()
+        self.stop_all()
 
     def ready(self, service):
         status, _ = http("GET", self.url(service, "/q/health/ready"), timeout=2)
@@ -198,8 +215,9 @@ class Record:
 
 
 class Load:
-    def __init__(self, suite, args, record, shop):
+    def __init__(self, suite, args, record, shop, tag=None):
         self.suite, self.args, self.record, self.shop = suite, args, record, shop
+        self.tag = tag or args.run
         self.gateway = suite.url("gateway")
         self.counter = collections.Counter()
         self.counter_lock = threading.Lock()
@@ -221,32 +239,38 @@ class Load:
 
     def signups(self):
         while not self.record.stop.is_set():
-            address = "signup-%s-%d@example.com" % (self.args.run, self.next("signup"))
-            status, _ = self.call("signup", "POST", "/api/v1/auth/signup",
-                                  {"tenant": self.shop["slug"], "email": address, "password": "correct horse battery 9",
-                                   "name": "Load"}, retry=False)
-            if status == 202:
-                with self.record.lock:
-                    self.record.signups.append(address)
-            time.sleep(self.args.pause)
+            self.signup_once()
 
     def orders(self):
         while not self.record.stop.is_set():
-            n = self.next("order")
-            address = "guest-%s-%d@example.com" % (self.args.run, n)
-            status, placed = self.call("order", "POST", "/api/v1/orders",
-                                       {"tenant": self.shop["slug"], "email": address, "name": "Guest",
-                                        "items": [{"productId": self.shop["product"], "quantity": 1}]},
-                                       {"Idempotency-Key": "order-%s-%d" % (self.args.run, n)})
-            if status != 201 or not placed:
-                time.sleep(self.args.pause)
-                continue
-            order_id, token = placed["id"], placed["accessToken"]
+            self.order_once()
+
+    def signup_once(self):
+        address = "signup-%s-%d@example.com" % (self.tag, self.next("signup"))
+        status, _ = self.call("signup", "POST", "/api/v1/auth/signup",
+                              {"tenant": self.shop["slug"], "email": address, "password": "correct horse battery 9",
+                               "name": "Load"}, retry=False)
+        if status == 202:
             with self.record.lock:
-                self.record.orders[order_id] = address
-            if n % 2:  # every other order is paid; the rest stay pending
-                self.pay(order_id, token, placed)
+                self.record.signups.append(address)
+        time.sleep(self.args.pause)
+
+    def order_once(self):
+        n = self.next("order")
+        address = "guest-%s-%d@example.com" % (self.tag, n)
+        status, placed = self.call("order", "POST", "/api/v1/orders",
+                                   {"tenant": self.shop["slug"], "email": address, "name": "Guest",
+                                    "items": [{"productId": self.shop["product"], "quantity": 1}]},
+                                   {"Idempotency-Key": "order-%s-%d" % (self.tag, n)})
+        if status != 201 or not placed:
             time.sleep(self.args.pause)
+            return
+        order_id, token = placed["id"], placed["accessToken"]
+        with self.record.lock:
+            self.record.orders[order_id] = address
+        if n % 2:  # every other order is paid; the rest stay pending
+            self.pay(order_id, token, placed)
+        time.sleep(self.args.pause)
 
     def pay(self, order_id, token, placed):
         status, checkout = self.call("checkout", "POST", "/api/v1/orders/%s/checkout" % order_id,
@@ -287,8 +311,19 @@ class Load:
              {"Content-Type": "application/json"})
 
 
-def setup_shop(suite, args):
-    slug = "faults-" + args.run
+def train_load(suite, args):
+    while http("GET", "http://127.0.0.1:%d/__admin/health" % args.stripe_port)[0] != 200:
+        time.sleep(0.2)
+    shop = setup_shop(suite, args, "train-")
+    record = Record()
+    load = Load(suite, args, record, shop, "train-" + args.run)
+    for _ in range(4):
+        load.order_once()
+        load.signup_once()
+
+
+def setup_shop(suite, args, prefix="faults-"):
+    slug = prefix + args.run
     status, tenant = http("POST", suite.url("gateway", "/api/v1/tenants"),
                           {"name": "Fault Run", "slug": slug, "adminEmail": "admin-%s@example.com" % args.run,
                            "adminPassword": "correct horse battery 9", "adminName": "Admin"})
@@ -319,6 +354,7 @@ def main():
     parser.add_argument("--duration", type=int, default=150)
     parser.add_argument("--clients", type=int, default=3, help="order clients (one sign-up client besides)")
     parser.add_argument("--pause", type=float, default=0.05)
+    parser.add_argument("--aot", action="store_true", help="start every service from a JDK 25 AOT cache, trained first")
     args = parser.parse_args()
     args.run = uuid.uuid4().hex[:8]
     version, cluster = args.pg_cluster.split("/")
@@ -354,6 +390,9 @@ def main():
 
     suite = Suite(args)
     try:
+        if args.aot:
+            log("training run for the AOT caches")
+            suite.train(lambda: train_load(suite, args))
         for service in SERVICES:
             suite.start(service)
         for service in SERVICES:

@@ -3,7 +3,7 @@
 # PostgreSQL is stopped for 10 s, Redis for 10 s and SMTP for 30 s; then a count of what was lost or duplicated and
 # how long each service took to be ready again. bench/faults.py does the run and prints the report (markdown).
 #
-#   bench/faults.sh [--duration 150] [--clients 3]
+#   bench/faults.sh [--duration 150] [--clients 3] [--aot]   (--aot: every service starts from a trained JDK 25 AOT cache)
 #
 # Needs a Debian PostgreSQL (pg_createcluster/pg_ctlcluster, as root): the run makes its own cluster 'faults' on
 # 127.0.0.1:5459 (FAULTS_PG_PORT) and stops and starts only that one. Redis (6389), an SMTP sink (bench/smtp_sink.py,
