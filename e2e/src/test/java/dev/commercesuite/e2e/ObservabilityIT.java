@@ -71,6 +71,11 @@ class ObservabilityIT {
             }
         }
         assertTrue(byService.keySet().containsAll(services.keySet()), "a dashboard per service: " + byService.keySet());
+        Set<String> queried = new TreeSet<>();
+        anyService.forEach(query -> queried.addAll(PromQl.metrics(query.expression()).keySet()));
+        byService.values().forEach(queries -> queries.forEach(query -> queried.addAll(
+                PromQl.metrics(query.expression()).keySet())));
+        assertTrue(queried.size() >= 40, "the queries name the metrics they read: " + queried);
 
         List<String> missing = new ArrayList<>();
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
