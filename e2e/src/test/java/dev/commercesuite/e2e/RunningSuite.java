@@ -23,7 +23,8 @@ import dev.commercesuite.defaults.testing.TestKeys;
  * The whole suite as production runs it, on this machine: the four packaged services (fast-jars) started with the
  * environment their READMEs document, each with its own database on the local PostgreSQL, a real SMTP server
  * (GreenMail) behind notification-service, Stripe's API played by WireMock ({@link StripeDouble}) behind
- * order-service, and the gateway in front. Started once per test class; only Stripe, a third party, is stubbed.
+ * order-service, and the gateway in front. Started once per run and shared by the test classes ({@link SharedSuite});
+ * only Stripe, a third party, is stubbed.
  */
 final class RunningSuite implements AutoCloseable {
 

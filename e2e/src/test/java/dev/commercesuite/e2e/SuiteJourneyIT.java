@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -33,6 +33,7 @@ import io.restassured.specification.RequestSpecification;
  * HTML), and the admin refunds it. Emails are read from a real SMTP server; Stripe's side is {@link StripeDouble}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedSuite.class)
 class SuiteJourneyIT {
 
     private static final String PASSWORD = "Quiet-Harbor-Lantern-42";
@@ -43,18 +44,11 @@ class SuiteJourneyIT {
     private final String slug = "engines-" + run;
 
     @BeforeAll
-    void startTheSuite() throws Exception {
-        suite = RunningSuite.start();
+    void startTheSuite(RunningSuite shared) {
+        suite = shared;
         mail = new Mailbox(suite.smtp);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = suite.gateway.port();
-    }
-
-    @AfterAll
-    void stopTheSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

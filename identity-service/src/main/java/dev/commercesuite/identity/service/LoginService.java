@@ -20,7 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Login. The password is verified outside any transaction (an unknown account costs a verification of a dummy
  * hash, so timing does not tell); then, with the account row locked, the user's lockout is checked and updated (the
- * rules are {@link dev.commercesuite.identity.domain.Lockout}'s) and the attempt audited, whatever its outcome.
+ * rules are {@link dev.commercesuite.identity.domain.Lockout}'s) and the attempt audited and counted
+ * ({@link LoginMeters}), whatever its outcome.
  * Unverified accounts are told so only after a correct password.
  */
 @ApplicationScoped
@@ -36,16 +37,19 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final WrongPasswords wrongPasswords;
     private final SessionTokens sessions;
+    private final LoginMeters meters;
     private final Clock clock;
 
     public LoginService(TenantRepository tenants, UserRepository users, AuditEventRepository audit,
-            PasswordHasher hasher, WrongPasswords wrongPasswords, SessionTokens sessions, Clock clock) {
+            PasswordHasher hasher, WrongPasswords wrongPasswords, SessionTokens sessions, LoginMeters meters,
+            Clock clock) {
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
         this.hasher = hasher;
         this.wrongPasswords = wrongPasswords;
         this.sessions = sessions;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -61,6 +65,7 @@ public class LoginService {
             QuarkusTransaction.requiringNew().run(() -> {
                 users.lockByEmail(tenantId, email);
                 audit.record(tenantId, null, "login.failure", origin, Map.of("reason", "unknown-account"));
+                meters.login(LoginMeters.Outcome.UNKNOWN_ACCOUNT);
             });
             throw new InvalidCredentialsException();
         }
@@ -94,6 +99,7 @@ public class LoginService {
             String upgradedHash, RequestOrigin origin) {
         Optional<User> locked = users.lockByEmail(tenantId, email);
         if (locked.isEmpty()) {
+            meters.login(LoginMeters.Outcome.UNKNOWN_ACCOUNT);
             return Outcome.REFUSED; // deleted between the check and now
         }
         User user = locked.get();
@@ -102,22 +108,27 @@ public class LoginService {
         if (user.lockout().lockedAt(now)) {
             audit.record(tenantId, actor, "login.locked", origin,
                     Map.of("until", user.lockout().lockedUntil().toString()));
+            meters.login(LoginMeters.Outcome.LOCKED);
             return Outcome.REFUSED;
         }
         if (!passwordMatches) {
             wrongPasswords.record(user, now, "login.failure", origin);
+            meters.login(LoginMeters.Outcome.WRONG_PASSWORD);
             return Outcome.REFUSED;
         }
         if (!tenantActive) {
             audit.record(tenantId, actor, "login.failure", origin, Map.of("reason", "tenant-suspended"));
+            meters.login(LoginMeters.Outcome.SUSPENDED);
             return Outcome.REFUSED;
         }
         user.loginSucceeded(upgradedHash);
         if (!user.isVerified()) {
             audit.record(tenantId, actor, "login.unverified", origin, Map.of());
+            meters.login(LoginMeters.Outcome.UNVERIFIED);
             return new Outcome(Result.UNVERIFIED, user, null, null);
         }
         audit.record(tenantId, actor, "login.success", origin, Map.of("rehashed", upgradedHash != null));
+        meters.login(LoginMeters.Outcome.SUCCESS);
         UUID family = UUID.randomUUID();
         return new Outcome(Result.SUCCESS, user, sessions.mintRefreshToken(family, user.id(), now), family);
     }

@@ -14,17 +14,19 @@ import dev.commercesuite.identity.repository.AuditEventRepository;
 /**
  * A wrong password against an account, from login or from a password change (guesses through either count together):
  * the user's {@link Lockout} counts it; it is audited, and when it starts a lockout that is audited too and the owner
- * gets an {@code account-locked} email.
+ * gets an {@code account-locked} email (and the lockout is counted).
  */
 @ApplicationScoped
 public class WrongPasswords {
 
     private final AuditEventRepository audit;
     private final ShopEmails emails;
+    private final LoginMeters meters;
 
-    public WrongPasswords(AuditEventRepository audit, ShopEmails emails) {
+    public WrongPasswords(AuditEventRepository audit, ShopEmails emails, LoginMeters meters) {
         this.audit = audit;
         this.emails = emails;
+        this.meters = meters;
     }
 
     /** Call inside the transaction, with {@code user}'s row locked; {@code action} names the audit event. */
@@ -38,6 +40,7 @@ public class WrongPasswords {
                     Map.of("until", failure.lockedUntil().toString()));
             emails.send(EmailMessage.accountLocked(user.email(), user.tenantId().toString(), user.name(),
                     failure.lockedFor().toMinutes()), user.tenantId());
+            meters.lockout();
         }
     }
 }

@@ -42,7 +42,7 @@ import dev.commercesuite.order.repository.ProductRepository;
  * Places orders: the shop must take orders, every line must be one of its active products in one currency, the
  * shop's tier must allow another order this UTC month, and every line's stock must suffice; then the order gets the
  * shop's next number, its stock is reserved, its confirmation email is queued and {@code order-placed} is audited,
- * all in one transaction.
+ * all in one transaction (and the order is counted once it commits).
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -56,11 +56,12 @@ public class OrderPlacement {
     private final OrderCounters counters;
     private final OutboxWriter outbox;
     private final OrderAudit audit;
+    private final OrderMeters meters;
     private final Clock clock;
     private final String publicUrl;
 
     public OrderPlacement(ShopDirectory shops, ProductRepository products, OrderRepository orders,
-            OrderCounters counters, OutboxWriter outbox, OrderAudit audit, Clock clock,
+            OrderCounters counters, OutboxWriter outbox, OrderAudit audit, OrderMeters meters, Clock clock,
             @ConfigProperty(name = "suite.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
         this.shops = shops;
         this.products = products;
@@ -68,6 +69,7 @@ public class OrderPlacement {
         this.counters = counters;
         this.outbox = outbox;
         this.audit = audit;
+        this.meters = meters;
         this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
@@ -110,6 +112,7 @@ public class OrderPlacement {
         audit.record(shop.id(), buyer.actor(), OrderAudit.ORDER_PLACED, Map.of("orderId", order.id(),
                 "orderNumber", order.orderNumber(), "lines", order.items().size(), "total", order.total(),
                 "currency", order.currency()));
+        meters.created();
         return new PlacedOrder(order, accessToken, statusUrl(order, accessToken));
     }
 

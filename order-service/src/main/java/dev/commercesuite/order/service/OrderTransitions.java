@@ -25,7 +25,7 @@ import dev.commercesuite.order.repository.ProductRepository;
 /**
  * What every status change does besides the change itself, whoever asks for it (staff, the customer, the stale-order
  * job): a cancellation puts the stock back (the products locked in id order, after the order), the change is audited
- * ({@code order-status-changed}), and the customer is emailed through the outbox ({@code order-status-update}, or
+ * ({@code order-status-changed}), a cancellation is counted, and the customer is emailed through the outbox ({@code order-status-update}, or
  * {@code order-cancelled}) with a link carrying a fresh access token. All of it in the caller's transaction, which
  * holds the order's row lock.
  */
@@ -35,12 +35,15 @@ class OrderTransitions {
     private final ProductRepository products;
     private final OrderAudit audit;
     private final OutboxWriter outbox;
+    private final OrderMeters meters;
     private final Clock clock;
 
-    OrderTransitions(ProductRepository products, OrderAudit audit, OutboxWriter outbox, Clock clock) {
+    OrderTransitions(ProductRepository products, OrderAudit audit, OutboxWriter outbox, OrderMeters meters,
+            Clock clock) {
         this.products = products;
         this.audit = audit;
         this.outbox = outbox;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -59,6 +62,7 @@ class OrderTransitions {
         if (next == OrderStatus.CANCELLED) {
             List<UUID> productIds = order.items().stream().map(OrderItem::productId).toList();
             event = order.cancel(actor, note, products.lockInShop(order.tenantId(), productIds), now);
+            meters.cancelled();
         } else {
             event = order.changeStatus(next, actor, note, trackingUrl, now);
         }

@@ -18,7 +18,8 @@ import dev.commercesuite.order.domain.PaymentReport;
  * Applies what Stripe reports (a webhook, a client's verify, a job's question) to an order locked by the caller, and
  * does what follows, in the caller's transaction: paid or refunded -> audited and the customer emailed
  * ({@code order-status-update}, through the outbox); a mismatch -> {@code payment-mismatch} audited and logged at
- * error for the shop's staff; a failed attempt -> {@code payment-failed} audited.
+ * error for the shop's staff; a failed attempt -> {@code payment-failed} audited. Each outcome is counted
+ * ({@link OrderMeters}).
  */
 @ApplicationScoped
 class PaymentSettlement {
@@ -30,12 +31,15 @@ class PaymentSettlement {
     private final OrderTransitions transitions;
     private final OrderAudit audit;
     private final ShopNames shopNames;
+    private final OrderMeters meters;
     private final Clock clock;
 
-    PaymentSettlement(OrderTransitions transitions, OrderAudit audit, ShopNames shopNames, Clock clock) {
+    PaymentSettlement(OrderTransitions transitions, OrderAudit audit, ShopNames shopNames, OrderMeters meters,
+            Clock clock) {
         this.transitions = transitions;
         this.audit = audit;
         this.shopNames = shopNames;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -43,6 +47,11 @@ class PaymentSettlement {
     Order.Settlement settle(Order order, PaymentReport report, String actor) {
         OrderStatus from = order.status();
         Order.Settlement settlement = order.settle(report, actor, clock.instant());
+        if (settlement == Order.Settlement.FLAGGED) {
+            meters.flagged(!report.mismatches(order).isEmpty() ? OrderMeters.Mismatch.DOES_NOT_MATCH
+                    : from == OrderStatus.CANCELLED ? OrderMeters.Mismatch.PAID_AFTER_CANCEL
+                    : OrderMeters.Mismatch.ORDER_NOT_PAYABLE);
+        }
         follow(order, from, settlement, actor, Map.of("paymentIntentId", report.intentId()));
         return settlement;
     }
@@ -53,6 +62,9 @@ class PaymentSettlement {
         OrderStatus from = order.status();
         Order.Settlement settlement = order.settleRefund(intentId, refundId, amountRefunded, amountCharged, currency,
                 actor, clock.instant());
+        if (settlement == Order.Settlement.FLAGGED) {
+            meters.flagged(OrderMeters.Mismatch.REFUND_NOT_ALLOWED);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("paymentIntentId", intentId);
         if (refundId != null) {
@@ -64,6 +76,7 @@ class PaymentSettlement {
 
     private void follow(Order order, OrderStatus from, Order.Settlement settlement, String actor,
             Map<String, Object> details) {
+        meters.settled(settlement);
         switch (settlement) {
             case PAID, REFUNDED -> {
                 List<OrderEvent> events = order.events();
