@@ -100,8 +100,13 @@ class SentryReportTest {
         List<String> levels = new ArrayList<>();
         for (String envelope : envelopes()) {
             for (String line : envelope.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
                 JsonNode item = JSON.readTree(line);
-                if (item.has("event_id") && item.path("message").path("formatted").asText().contains(id)) {
+                JsonNode message = item.path("message");
+                String text = message.path("formatted").asText(message.path("message").asText());
+                if (item.has("event_id") && text.contains(id)) {
                     levels.add(item.path("level").asText());
                 }
             }
