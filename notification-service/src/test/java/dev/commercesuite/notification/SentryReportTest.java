@@ -1,5 +1,6 @@
 package dev.commercesuite.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +23,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,8 +32,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Delivery errors reach Sentry when a DSN is set, and what reaches it carries neither the recipient's address nor
- * the email's content. A local HTTP server stands in for Sentry's ingestion endpoint and writes each envelope it
+ * Delivery errors reach Sentry when a DSN is set, once per email and not once per attempt, and what reaches it
+ * carries neither the recipient's address nor the email's content. A local HTTP server stands in for Sentry's ingestion endpoint and writes each envelope it
  * receives to target/sentry-envelopes (files, because Quarkus runs the profile and the test in different class
  * loaders).
  */
@@ -38,6 +42,7 @@ import io.quarkus.test.junit.TestProfile;
 class SentryReportTest {
 
     static final Path ENVELOPES = Path.of("target", "sentry-envelopes");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static class WithSentry implements QuarkusTestProfile {
 
@@ -47,7 +52,7 @@ class SentryReportTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.log.sentry.enabled", "true",
                     "quarkus.log.sentry.dsn", "http://publickey@127.0.0.1:" + server().getAddress().getPort() + "/1",
-                    "notification.delivery.max-attempts", "1",
+                    "notification.delivery.max-attempts", "3",
                     "dev.commercesuite.notification.client.SmtpSender/send/CircuitBreaker/requestVolumeThreshold",
                     "1000");
         }
@@ -81,6 +86,32 @@ class SentryReportTest {
     @AfterEach
     void smtpUp() {
         SmtpServer.up();
+    }
+
+    @Test
+    void aStuckEmailSendsOneWarningForItsFirstFailureAndOneErrorForItsDeath() throws IOException {
+        SmtpServer.down();
+        String to = "sentry-stuck-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String id = EmailIntakeTest.post(UUID.randomUUID().toString(), EmailSamples.request("verify-email", to))
+                .statusCode(202).extract().path("id");
+        Awaitility.await("the death of " + id).atMost(Duration.ofSeconds(30))
+                .until(() -> envelopes().stream().anyMatch(e -> e.contains(id) && e.contains("is dead after 3")));
+        // the events whose own message is about this email (breadcrumbs of later events may mention it too)
+        List<String> levels = new ArrayList<>();
+        for (String envelope : envelopes()) {
+            for (String line : envelope.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode item = JSON.readTree(line);
+                JsonNode message = item.path("message");
+                String text = message.path("formatted").asText(message.path("message").asText());
+                if (item.has("event_id") && text.contains(id)) {
+                    levels.add(item.path("level").asText());
+                }
+            }
+        }
+        assertEquals(List.of("error", "warning"), levels.stream().sorted().toList());
     }
 
     @Test

@@ -21,6 +21,10 @@ import dev.commercesuite.defaults.retry.Backoff;
  * exponentially with jitter ({@link Backoff}); a failure the work judges hopeless, or the last allowed attempt, makes
  * the item dead; an item not attempted is given back uncounted. Several workers, threads or replicas, can drain the
  * same queue at once.
+ * <p>
+ * An item's first failure is logged at WARN and its death at ERROR, the two moments someone may have to act on
+ * (both reach Sentry); the retries between are logged at INFO, which Sentry does not receive, so one stuck item
+ * retried for hours does not flood it. The queue's metrics and admin view show the retries.
  */
 public final class LeasedQueueWorker<T extends LeasedItem> {
 
@@ -121,7 +125,8 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
                 ThreadLocalRandom.current()));
         queue.retryLater(item, error, next, now);
         work.failed(item, error, false);
-        LOG.warnf("%s %s attempt %d failed, next at %s: %s", label, item.id(), item.attempts(), next,
+        Logger.Level level = item.attempts() <= 1 ? Logger.Level.WARN : Logger.Level.INFO;
+        LOG.logf(level, "%s %s attempt %d failed, next at %s: %s", label, item.id(), item.attempts(), next,
                 LogMasking.maskEmails(error));
     }
 

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,43 @@ class LeasedQueueWorkerTest {
         });
         assertEquals("dead", queue.state(id).status);
         assertEquals(3, queue.state(id).attempts);
+    }
+
+    @Test
+    void aStuckItemLogsItsFirstFailureAndItsDeathAboveInfo() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(LeasedQueueWorker.class.getName());
+        logger.addHandler(capture);
+        try {
+            UUID id = queue.add();
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                queue.rounds = 0;
+                queue.state(id).nextAttempt = NOW;
+                drain(5, item -> {
+                    throw new IllegalStateException("receiver down");
+                });
+            }
+            assertEquals("dead", queue.state(id).status);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        List<String> levels = records.stream().map(record -> record.getLevel().getName()).toList();
+        // JBoss LogManager's names: WARN and ERROR reach Sentry (quarkus.log.sentry.level=WARN), INFO does not
+        assertEquals(List.of("WARN", "INFO", "INFO", "INFO", "ERROR"), levels);
     }
 
     @Test

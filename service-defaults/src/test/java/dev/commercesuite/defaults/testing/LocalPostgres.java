@@ -80,6 +80,21 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Drops {@code database} (closing its connections) and creates it empty, for a test that needs no leftovers. */
+    public static void recreateDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), user(), null);
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot recreate database " + database + " at " + host() + ":" + port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

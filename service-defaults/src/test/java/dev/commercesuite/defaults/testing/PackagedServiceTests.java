@@ -31,6 +31,47 @@ public abstract class PackagedServiceTests {
     /** The settings whose absence must be reported when the environment is empty, as "key (ENV_NAME)". */
     protected abstract List<String> requiredSettings();
 
+    /**
+     * The production environment whose start-up must be quiet: {@link #validEnvironment} on a new, empty database
+     * (leftover rows of other tests would give the outbox or email worker something to retry). A service whose test
+     * environment is valid but deliberately warned about (Stripe test keys) overrides it.
+     */
+    protected Map<String, String> quietEnvironment(Path dir) {
+        Map<String, String> environment = new HashMap<>(validEnvironment(dir));
+        String url = environment.get("QUARKUS_DATASOURCE_JDBC_URL");
+        if (url != null) {
+            String database = url.substring(url.lastIndexOf('/') + 1) + "_quiet";
+            LocalPostgres.recreateDatabase(database);
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl(database));
+        }
+        return environment;
+    }
+
+    /**
+     * Start-up logs nothing at WARN or above and sends Sentry nothing: every event is something to act on. After
+     * readiness the service is stopped, and Sentry's shutdown flushes what was queued, so whatever start-up logged
+     * has reached the capture server before the events are read.
+     */
+    @Test
+    void startsWithoutAWarningAndSendsSentryNothing() {
+        Map<String, String> environment = new HashMap<>(quietEnvironment(dir));
+        environment.put("QUARKUS_SHUTDOWN_DELAY", "0S");
+        try (SentryCapture sentry = SentryCapture.start()) {
+            environment.put("SENTRY_DSN", sentry.dsn());
+            try (PackagedService service = PackagedService.start(environment)) {
+                service.awaitOk("/q/health/ready", Duration.ofSeconds(60));
+                service.terminate();
+                service.awaitExit(Duration.ofSeconds(40));
+                String output = service.output();
+                assertTrue(output.contains("Sentry connected to"),
+                        "the Sentry handler was not on:\n" + output);
+                assertFalse(output.contains("\"level\":\"WARN\"") || output.contains("\"level\":\"ERROR\""),
+                        output);
+                assertEquals(List.of(), sentry.events().stream().map(SentryCapture::summary).toList());
+            }
+        }
+    }
+
     @Test
     void refusesToStartWithoutRequiredConfigurationAndListsEveryProblem() {
         try (PackagedService service = PackagedService.start(Map.of())) {
