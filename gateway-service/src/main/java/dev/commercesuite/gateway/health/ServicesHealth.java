@@ -32,9 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * blocking) and answers {@code {"status":"UP"|"DOWN","services":{"identity":"UP",...}}}, 200 when all are UP and 503
  * otherwise: status only, no detail of what failed (that stays on the services' own probes). A service with several
  * addresses (replicas) is UP while any of them is ready: the gateway passes over a replica that refuses connections,
- * so the public API is served. One answer is reused for
- * {@code gateway.upstreams.health.cache-for}, also while it is being worked out, so frequent or concurrent checks
- * cost the services one request each per period. This is not a readiness check of the gateway: the gateway's own
+ * so the public API is served. One answer is reused for {@code gateway.upstreams.health.cache-for}, also while it is
+ * being worked out, so frequent or concurrent checks cost the services one request each per period. This is not a readiness check of the gateway: the gateway's own
  * {@code /q/health/ready} never depends on the services, or one failing service would take the whole entry point out
  * of its load balancer. The path is not in the route table, so the route stages (rate limits, authentication) do not
  * apply to it.
