@@ -31,6 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 import dev.commercesuite.defaults.testing.LocalPostgres;
 import dev.commercesuite.defaults.testing.PackagedService;
@@ -58,6 +61,17 @@ class ScaleOutIT {
 
     private RunningSuite suite;
     private Mailbox mail;
+
+    /** A failing scenario shows what the eight services logged (in the test's output file). */
+    @RegisterExtension
+    final TestWatcher logsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (suite != null) {
+                System.out.println("----- the services' logs after " + context.getDisplayName() + "\n" + suite.logs());
+            }
+        }
+    };
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String slug = "replicas-" + run;
     private String productId;
@@ -164,7 +178,7 @@ class ScaleOutIT {
             assertEquals(1, count("orders_scale", "SELECT count(*) FROM order_events WHERE status = 'cancelled'"
                     + " AND order_id = ?::uuid", orderId), "one cancellation of order " + orderId);
         }
-        Awaitility.await("a cancellation email per order").atMost(Duration.ofSeconds(30))
+        Awaitility.await("a cancellation email per order").atMost(Duration.ofSeconds(60))
                 .until(() -> guests.stream().allMatch(guest -> cancellations(guest) >= 1));
         Awaitility.await("the cancellations' outbox rows sent").atMost(Duration.ofSeconds(30))
                 .until(() -> count("orders_scale", "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"
