@@ -12,10 +12,10 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.commercesuite.defaults.testing.LocalPostgres;
 import io.restassured.RestAssured;
@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
  * delivers it to notification-service in that trace, and the email row notification-service sends from keeps it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedSuite.class)
 class SuiteTraceIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -36,18 +37,11 @@ class SuiteTraceIT {
     private Mailbox mail;
 
     @BeforeAll
-    void startTheSuite() throws Exception {
-        suite = RunningSuite.start();
+    void startTheSuite(RunningSuite shared) {
+        suite = shared;
         mail = new Mailbox(suite.smtp);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = suite.gateway.port();
-    }
-
-    @AfterAll
-    void stopTheSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

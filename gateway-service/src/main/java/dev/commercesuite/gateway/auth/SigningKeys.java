@@ -72,9 +72,12 @@ class SigningKeys {
         this.minRefreshMillis = minRefreshInterval.toMillis();
     }
 
-    /** {@code path} on the identity upstream's base URL. */
+    /**
+     * {@code path} on the identity upstream's first base URL: with several replicas listed, the gateway's own calls
+     * go to the first (set {@code gateway.auth.jwks-url} and {@code token-url} to spread them otherwise).
+     */
     static URI identityUrl(GatewayConfig gateway, String path) {
-        String base = gateway.upstreams().identity().toString();
+        String base = gateway.upstreams().identity().get(0).toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 

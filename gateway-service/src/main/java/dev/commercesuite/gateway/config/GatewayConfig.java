@@ -21,19 +21,20 @@ public interface GatewayConfig {
     Upstreams upstreams();
 
     /**
-     * Where the public API's paths go (base URLs, no path). The defaults are the services' names and ports as
-     * docker-compose and Kubernetes Services name them.
+     * Where the public API's paths go: per service one base URL (no path), or a comma-separated list of them, one per
+     * replica, which calls take in turn. The defaults are the services' names and ports as docker-compose and
+     * Kubernetes Services name them (in Kubernetes one Service URL stays enough: the Service spreads the calls).
      */
     interface Upstreams {
 
         @WithDefault("http://identity-service:8081")
-        URI identity();
+        List<URI> identity();
 
         @WithDefault("http://order-service:8082")
-        URI order();
+        List<URI> order();
 
         @WithDefault("http://notification-service:8083")
-        URI notification();
+        List<URI> notification();
 
         /**
          * How long an upstream may stay silent (before its answer starts, or in the middle of it) before the gateway
@@ -51,11 +52,14 @@ public interface GatewayConfig {
         /** notification-service's own timeout; absent: {@link #timeout()}. */
         Optional<Duration> notificationTimeout();
 
-        /** How long opening a connection to an upstream may take before the attempt counts as a connect failure. */
+        /**
+         * How long opening a connection to an upstream address may take before the attempt counts as a connect
+         * failure (and the call moves on to the service's next address, if it has one).
+         */
         @WithDefault("2S")
         Duration connectTimeout();
 
-        /** Connections the gateway keeps open to each upstream (HTTP/1.1 keep-alive); more requests queue. */
+        /** Connections the gateway keeps open to each upstream address (HTTP/1.1 keep-alive); more requests queue. */
         @WithDefault("128")
         int maxConnections();
 

@@ -30,9 +30,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /health}: whether the suite behind the gateway is serving, for uptime checks that can reach only the
  * public address. It asks every service's {@code /q/health/ready} in parallel (each with a short timeout, never
  * blocking) and answers {@code {"status":"UP"|"DOWN","services":{"identity":"UP",...}}}, 200 when all are UP and 503
- * otherwise: status only, no detail of what failed (that stays on the services' own probes). One answer is reused for
- * {@code gateway.upstreams.health.cache-for}, also while it is being worked out, so frequent or concurrent checks
- * cost the services one request each per period. This is not a readiness check of the gateway: the gateway's own
+ * otherwise: status only, no detail of what failed (that stays on the services' own probes). A service with several
+ * addresses (replicas) is UP while any of them is ready: the gateway passes over a replica that refuses connections,
+ * so the public API is served. One answer is reused for {@code gateway.upstreams.health.cache-for}, also while it is
+ * being worked out, so frequent or concurrent checks cost the services one request each per period. This is not a readiness check of the gateway: the gateway's own
  * {@code /q/health/ready} never depends on the services, or one failing service would take the whole entry point out
  * of its load balancer. The path is not in the route table, so the route stages (rate limits, authentication) do not
  * apply to it.
@@ -70,7 +71,7 @@ public class ServicesHealth {
     void install(@Observes Router router, Vertx vertx) {
         client = vertx.httpClientBuilder()
                 .with(new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) timeoutMillis))
-                .with(new PoolOptions().setHttp1MaxSize(2))
+                .with(new PoolOptions().setHttp1MaxSize(2)) // per address
                 // a broken connection fails its check, which says DOWN; nothing to log as an error of the gateway
                 .withConnectHandler(connection -> connection.exceptionHandler(
                         failure -> LOG.debugf("Readiness check connection failed: %s", failure)))
@@ -111,8 +112,17 @@ public class ServicesHealth {
     }
 
     private Future<Boolean> ready(Upstream service) {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(service.host())
-                .setPort(service.port()).setURI(READINESS).setTimeout(timeoutMillis);
+        List<Future<Boolean>> addresses = new ArrayList<>(service.addresses().size());
+        for (Upstream.Address address : service.addresses()) {
+            addresses.add(ready(address));
+        }
+        return Future.join(addresses).transform(ignored -> Future.succeededFuture(
+                addresses.stream().anyMatch(check -> Boolean.TRUE.equals(check.result()))));
+    }
+
+    private Future<Boolean> ready(Upstream.Address address) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(address.host())
+                .setPort(address.port()).setURI(READINESS).setTimeout(timeoutMillis);
         return client.request(request)
                 .compose(call -> call.send())
                 .compose(response -> response.body().map(body -> response.statusCode() == 200))

@@ -50,9 +50,12 @@ final class ProxiedExchange {
     private final long startedNanos = System.nanoTime();
     private CircuitBreaker.Permit permit;
     private RequestOptions options;
+    /** The address tried first, and how many connection attempts were made so far. */
+    private int firstAddress;
+    private int attempts;
+    private Upstream.Address address;
     private HttpClientRequest call;
     private HttpClientResponse answer;
-    private boolean retried;
     /** The breaker and the metrics have heard how the call ended. */
     private boolean settled;
     private boolean clientGone;
@@ -84,8 +87,26 @@ final class ProxiedExchange {
         // a client resetting its connection is reported here and to clientClosed, not as an error of the server's
         out.exceptionHandler(QUIET);
         in.connection().exceptionHandler(QUIET);
+        firstAddress = upstream.firstAddress();
         options = requestOptions();
+        attempt();
+    }
+
+    private void attempt() {
+        address = upstream.address(firstAddress + attempts);
+        attempts++;
+        options.setHost(address.host()).setPort(address.port());
         client.request(options).onComplete(this::connected);
+    }
+
+    /**
+     * Whether a connect failure (nothing reached the service) may be tried again: on each address not tried yet,
+     * whatever the method, then a GET or HEAD once more on the next one (a connection may be refused for a moment,
+     * e.g. while a replica restarts); a write is not repeated on an address that refused it.
+     */
+    private boolean mayTryAgain() {
+        int count = upstream.addresses().size();
+        return attempts < count || attempts == count && idempotentRead();
     }
 
     private RequestOptions requestOptions() {
@@ -119,8 +140,6 @@ final class ProxiedExchange {
         }
         return new RequestOptions()
                 .setMethod(in.method())
-                .setHost(upstream.host())
-                .setPort(upstream.port())
                 .setURI(in.uri())
                 .setTimeout(upstream.timeoutMillis())
                 .setHeaders(headers);
@@ -129,11 +148,9 @@ final class ProxiedExchange {
     private void connected(AsyncResult<HttpClientRequest> connecting) {
         if (connecting.failed()) {
             Throwable failure = connecting.cause();
-            if (!clientGone && !retried && failure instanceof ConnectException && idempotentRead()) {
-                // nothing reached the service: one more attempt, perhaps on another of its addresses
-                retried = true;
+            if (!clientGone && failure instanceof ConnectException && mayTryAgain()) {
                 upstream.retried();
-                client.request(options).onComplete(this::connected);
+                attempt();
                 return;
             }
             failed(failure);
@@ -232,7 +249,7 @@ final class ProxiedExchange {
                 continue;
             }
             relayed.add(name, HttpHeaders.LOCATION.toString().equalsIgnoreCase(name)
-                    ? UpstreamRoutes.publicLocation(header.getValue(), upstream.baseUrl()) : header.getValue());
+                    ? UpstreamRoutes.publicLocation(header.getValue(), address.baseUrl()) : header.getValue());
         }
         out.drainHandler(this::drained);
         answer.exceptionHandler(this::brokeMidAnswer);

@@ -38,8 +38,8 @@ public class UpstreamRoutes {
     record Route(String pathRegex, String service) {
     }
 
-    /** A route with the base URL of its service. */
-    record ResolvedRoute(Route route, URI upstream) {
+    /** A route with the base URLs of its service. */
+    record ResolvedRoute(Route route, List<URI> upstream) {
     }
 
     static final List<Route> ROUTES = List.of(
@@ -139,8 +139,8 @@ public class UpstreamRoutes {
         return high == '2' && (low == 'e' || low == 'f') || high == '3' && low == 'b' || high == '5' && low == 'c';
     }
 
-    /** The services routes may name, each with its configured base URL. */
-    static Map<String, URI> upstreams(GatewayConfig.Upstreams upstreams) {
+    /** The services routes may name, each with its configured base URLs. */
+    static Map<String, List<URI>> upstreams(GatewayConfig.Upstreams upstreams) {
         return Map.of(
                 "identity", upstreams.identity(),
                 "order", upstreams.order(),
@@ -148,14 +148,14 @@ public class UpstreamRoutes {
     }
 
     /**
-     * Pairs each route with its service's base URL.
+     * Pairs each route with its service's base URLs.
      *
      * @throws IllegalStateException naming the route and the known services when a route names no known service
      */
-    static List<ResolvedRoute> resolve(List<Route> routes, Map<String, URI> upstreams) {
+    static List<ResolvedRoute> resolve(List<Route> routes, Map<String, List<URI>> upstreams) {
         List<ResolvedRoute> resolved = new ArrayList<>(routes.size());
         for (Route route : routes) {
-            URI upstream = upstreams.get(route.service());
+            List<URI> upstream = upstreams.get(route.service());
             if (upstream == null) {
                 throw new IllegalStateException("Gateway route " + route.pathRegex() + " names the upstream '"
                         + route.service() + "', which is not one of " + upstreams.keySet().stream().sorted().toList()
@@ -169,8 +169,9 @@ public class UpstreamRoutes {
     /**
      * A {@code Location} as the client must see it. A service resolves a created resource's URI against the request
      * it got, which came from the gateway, so the URI names the service's internal address
-     * ({@code http://order-service:8082/api/v1/products/...}): that becomes the path alone, which the client resolves
-     * against the gateway's own address (RFC 9110, section 10.2.2). Any other value passes unchanged.
+     * ({@code http://order-service:8082/api/v1/products/...}, the address the call went to): that becomes the path
+     * alone, which the client resolves against the gateway's own address (RFC 9110, section 10.2.2). Any other value
+     * passes unchanged.
      */
     static String publicLocation(String location, URI upstream) {
         URI target;

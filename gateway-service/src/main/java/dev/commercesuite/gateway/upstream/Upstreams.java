@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,8 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The services the gateway routes to, each with its own timeout and circuit breaker (one failing service never trips
- * another's), and their meters: {@code gateway_upstream_breaker_state{upstream}} (0 closed, 1 half-open, 2 open),
+ * The services the gateway routes to, each with its addresses, its own timeout and its own circuit breaker (one
+ * failing service never trips another's; the replicas of one service share its breaker, see the gateway's README),
+ * and their meters: {@code gateway_upstream_breaker_state{upstream}} (0 closed, 1 half-open, 2 open),
  * {@code gateway_upstream_calls{upstream,outcome}} (a timer: count and latency per {@link UpstreamOutcome}) and
  * {@code gateway_upstream_retries_total{upstream}}.
  */
@@ -37,7 +39,7 @@ public class Upstreams {
         this.byName = Collections.unmodifiableMap(built);
     }
 
-    private static void add(Map<String, Upstream> built, String name, URI baseUrl, Optional<Duration> timeout,
+    private static void add(Map<String, Upstream> built, String name, List<URI> baseUrls, Optional<Duration> timeout,
             GatewayConfig.Upstreams upstreams, MeterRegistry registry, Clock clock) {
         GatewayConfig.Breaker settings = upstreams.breaker();
         CircuitBreaker breaker = new CircuitBreaker(name, settings.failures(), settings.openFor(),
@@ -53,9 +55,10 @@ public class Upstreams {
                     .tag("upstream", name).tag("outcome", outcome.tag()).register(registry);
         }
         Counter retries = Counter.builder("gateway.upstream.retries")
-                .description("GET and HEAD requests sent again after a connect failure")
+                .description("Requests sent again after a connect failure: to the next address, or a GET or HEAD"
+                        + " once more")
                 .tag("upstream", name).register(registry);
-        built.put(name, new Upstream(name, baseUrl, timeout.orElse(upstreams.timeout()).toMillis(), breaker, calls,
+        built.put(name, new Upstream(name, baseUrls, timeout.orElse(upstreams.timeout()).toMillis(), breaker, calls,
                 retries));
     }
 

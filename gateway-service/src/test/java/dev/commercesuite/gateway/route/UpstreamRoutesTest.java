@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 /** Every route names a known upstream; one that does not stops the gateway instead of being sent elsewhere. */
 class UpstreamRoutesTest {
 
-    private static final Map<String, URI> UPSTREAMS = Map.of(
-            "identity", URI.create("http://identity:8081"),
-            "order", URI.create("http://order:8082"),
-            "notification", URI.create("http://notification:8083"));
+    private static final Map<String, List<URI>> UPSTREAMS = Map.of(
+            "identity", List.of(URI.create("http://identity:8081")),
+            "order", List.of(URI.create("http://order-1:8082"), URI.create("http://order-2:8082")),
+            "notification", List.of(URI.create("http://notification:8083")));
 
     @Test
     void onlyPathsEveryServiceReadsTheSameWayAreCanonical() {
