@@ -30,6 +30,8 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
 
     private static final Logger LOG = Logger.getLogger(LeasedQueueWorker.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final Duration SUCCESS_RECORD_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration SUCCESS_RECORD_PAUSE = Duration.ofMillis(500);
 
     /**
      * How the worker claims and retries. {@code maxAttempts} 0 retries forever; {@code concurrent} processes a
@@ -45,6 +47,7 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
     private final Settings settings;
     private final Clock clock;
     private final WorkScope<T> scope;
+    private volatile boolean unreachable;
 
     /** {@code label} names the items in logs, e.g. {@code "Outbox message"} or {@code "Email"}. */
     public LeasedQueueWorker(String label, LeasedQueue<T> queue, LeasedWork<T> work, Settings settings, Clock clock) {
@@ -65,7 +68,21 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
     /** Claims and processes batches until nothing is due or {@code stopping} says so (checked between batches). */
     public void drain(BooleanSupplier stopping) {
         while (!stopping.getAsBoolean()) {
-            List<T> batch = queue.claim(settings.batchSize(), clock.instant(), settings.lease());
+            List<T> batch;
+            try {
+                batch = queue.claim(settings.batchSize(), clock.instant(), settings.lease());
+            } catch (RuntimeException e) {
+                // the database is away: said once per outage, not every poll (each would be an event in Sentry)
+                if (!unreachable) {
+                    unreachable = true;
+                    LOG.warnf("%s queue unreachable, polling on until it answers: %s", label, e.getMessage());
+                }
+                return;
+            }
+            if (unreachable) {
+                unreachable = false;
+                LOG.infof("%s queue reachable again", label);
+            }
             if (batch.isEmpty()) {
                 return;
             }
@@ -100,8 +117,34 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
             failed(item, failure, open);
             return;
         }
-        queue.succeeded(item, clock.instant());
+        recordSuccess(item);
         work.succeeded(item);
+    }
+
+    /**
+     * Records a done item, retrying for a while when the database is briefly away: once the work is done (an email
+     * handed to SMTP), leaving the claim to expire would do it a second time.
+     */
+    private void recordSuccess(T item) {
+        Duration patience = settings.lease().dividedBy(2).compareTo(SUCCESS_RECORD_PATIENCE) < 0
+                ? settings.lease().dividedBy(2) : SUCCESS_RECORD_PATIENCE;
+        long giveUp = System.nanoTime() + patience.toNanos(); // real time: a test's clock may stand still
+        while (true) {
+            try {
+                queue.succeeded(item, clock.instant());
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - giveUp >= 0) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(SUCCESS_RECORD_PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void failed(T item, RuntimeException failure, WorkScope.Open open) {

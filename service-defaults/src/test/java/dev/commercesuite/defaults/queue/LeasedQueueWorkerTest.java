@@ -152,9 +152,36 @@ class LeasedQueueWorkerTest {
     void aFailureToRecordTheOutcomeLeavesTheClaimToExpire() {
         UUID id = queue.add();
         queue.failRecording = true;
-        drain(3, item -> {
+        // with a 1 s lease the worker tries to record the success for half a second, then leaves the claim
+        drainWith(3, Duration.ofSeconds(1), new LeasedWork<>() {
+            @Override
+            public void process(Record item) {
+            }
         });
         assertEquals("claimed", queue.state(id).status);
+    }
+
+    @Test
+    void aBriefOutageWhileRecordingASuccessIsWaitedOutSoTheWorkIsNotDoneTwice() {
+        UUID id = queue.add();
+        queue.recordingFailures = 2;
+        drain(3, item -> {
+        });
+        assertEquals("sent", queue.state(id).status);
+        assertEquals(1, queue.state(id).attempts);
+    }
+
+    @Test
+    void anUnreachableQueueEndsTheRoundQuietly() {
+        queue.failClaims = true;
+        drain(3, item -> {
+        });
+        queue.failClaims = false;
+        UUID id = queue.add();
+        queue.rounds = 0;
+        drain(3, item -> {
+        });
+        assertEquals("sent", queue.state(id).status);
     }
 
     private void drain(int maxAttempts, Consumer<Record> work) {
@@ -167,7 +194,11 @@ class LeasedQueueWorkerTest {
     }
 
     private void drainWith(int maxAttempts, LeasedWork<Record> work) {
-        LeasedQueueWorker.Settings settings = new LeasedQueueWorker.Settings(10, Duration.ofMinutes(1), BASE,
+        drainWith(maxAttempts, Duration.ofMinutes(1), work);
+    }
+
+    private void drainWith(int maxAttempts, Duration lease, LeasedWork<Record> work) {
+        LeasedQueueWorker.Settings settings = new LeasedQueueWorker.Settings(10, lease, BASE,
                 Duration.ofHours(1), maxAttempts, Duration.ofSeconds(15), false);
         new LeasedQueueWorker<>("Item", queue, work, settings, Clock.fixed(NOW, ZoneOffset.UTC))
                 .drain(() -> queue.rounds++ > 0);
@@ -189,6 +220,8 @@ class LeasedQueueWorkerTest {
         final Map<UUID, Item> items = new LinkedHashMap<>();
         int rounds;
         boolean failRecording;
+        int recordingFailures;
+        boolean failClaims;
 
         UUID add() {
             UUID id = UUID.randomUUID();
@@ -202,6 +235,9 @@ class LeasedQueueWorkerTest {
 
         @Override
         public List<Record> claim(int limit, Instant now, Duration lease) {
+            if (failClaims) {
+                throw new IllegalStateException("the database is away");
+            }
             List<Record> claimed = new ArrayList<>();
             items.forEach((id, item) -> {
                 if (item.status.equals("pending") && !item.nextAttempt.isAfter(now) && claimed.size() < limit) {
@@ -242,7 +278,7 @@ class LeasedQueueWorkerTest {
         }
 
         private Item record(Record record) {
-            if (failRecording) {
+            if (failRecording || recordingFailures-- > 0) {
                 throw new IllegalStateException("the database is away");
             }
             return items.get(record.id());
