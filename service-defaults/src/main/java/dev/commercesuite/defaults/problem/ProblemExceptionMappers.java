@@ -232,29 +232,51 @@ public class ProblemExceptionMappers {
         return unexpected(e, request);
     }
 
+    private static final long UNAVAILABLE_WARNING_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private static volatile long lastUnavailableWarning;
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        if (poolExhausted(e)) {
-            // every database connection stayed busy for the acquisition timeout: an overload, which a client
-            // retries, not a fault of this request
-            LOG.warn("No database connection free within the acquisition timeout; answering 503");
+        if (databaseUnavailable(e)) {
+            // no database connection (pool exhausted for the acquisition timeout, or PostgreSQL unreachable): a
+            // condition a client retries, not a fault of this request; logged at most once a minute, since every
+            // request during an outage would otherwise say it (and each would be a Sentry event)
+            long now = System.nanoTime();
+            long last = lastUnavailableWarning;
+            if (last == 0 || now - last > UNAVAILABLE_WARNING_INTERVAL_NANOS) {
+                lastUnavailableWarning = now;
+                LOG.warnf("No database connection (%s); answering 503 until it returns", rootMessage(e));
+            }
             return Response.fromResponse(Problems.response(Problems.of(ProblemType.SERVICE_UNAVAILABLE, 503,
-                    "The service is busy; try again in a moment.", request.path())))
-                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+                    "The service cannot reach its data right now; try again in a moment.", request.path())))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         LOG.error("Unexpected error while serving the request", e);
         return Problems.response(Problems.of(ProblemType.INTERNAL_ERROR, 500, Problems.defaultDetail(500),
                 request.path()));
     }
 
-    private static boolean poolExhausted(Throwable e) {
+    /** Agroal's acquisition timeout, or any SQLState of class 08 (connection exception) in the cause chain. */
+    static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().startsWith("Acquisition timeout")) {
-                return true;
+            if (cause instanceof java.sql.SQLException sql) {
+                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private static Response violationResponse(ConstraintViolationException e, HttpServerRequest request) {

@@ -1,9 +1,15 @@
 package dev.commercesuite.defaults.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.restassured.response.Response;
 
 /**
  * {@link DependencyOutageTests} for a service whose dependency is its PostgreSQL database. A subclass names the test
@@ -42,6 +48,25 @@ public abstract class DatabaseOutageTests extends DependencyOutageTests {
     @Override
     protected TcpProxy proxy() {
         return proxy;
+    }
+
+    /** A request this service can answer only from its database (it is sent while the database is cut off). */
+    protected abstract Response requestNeedingTheDatabase();
+
+    @Test
+    void aRequestNeedingTheUnreachableDatabaseIsAnswered503WithRetryAfter() {
+        proxy.cut();
+        try {
+            Response answer = requestNeedingTheDatabase();
+            assertEquals(503, answer.statusCode(), answer.asString());
+            assertEquals("5", answer.header("Retry-After"));
+            assertTrue(
+                    answer.contentType().startsWith("application/problem+json"), answer.contentType());
+            assertTrue(
+                    answer.jsonPath().getString("type").endsWith("/service-unavailable"), answer.asString());
+        } finally {
+            proxy.open();
+        }
     }
 
     @Override
