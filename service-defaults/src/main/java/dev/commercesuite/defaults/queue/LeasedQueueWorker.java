@@ -93,19 +93,28 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
                     }
                 }
             } else {
-                batch.forEach(this::processOrLeave);
+                for (T item : batch) {
+                    if (!processOrLeave(item)) {
+                        return; // the database went away: the rest of the batch is left to its leases
+                    }
+                }
             }
         }
     }
 
-    /** A failure to record the outcome (the database is away) leaves the claim to expire and be retried. */
-    private void processOrLeave(T item) {
+    /**
+     * Processes one item; false when its outcome could not be recorded (the database is away), which leaves the claim
+     * to expire and be retried.
+     */
+    private boolean processOrLeave(T item) {
         try (WorkScope.Open open = scope.enter(item)) {
             try {
                 process(item, open);
+                return true;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not record the outcome of %s %s; it is retried when its lease expires",
                         label.toLowerCase(Locale.ROOT), item.id());
+                return false;
             }
         }
     }
@@ -155,13 +164,13 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
             return;
         }
         String error = truncate(work.describe(failure));
-        open.failed(LogMasking.maskEmails(error));
+        open.failed(LogMasking.scrub(error));
         boolean outOfAttempts = settings.maxAttempts() > 0 && item.attempts() >= settings.maxAttempts();
         if (verdict == LeasedWork.Verdict.GIVE_UP || outOfAttempts) {
             queue.dead(item, error, now);
             work.failed(item, error, true);
             LOG.errorf("%s %s is dead after %d attempt(s): %s", label, item.id(), item.attempts(),
-                    LogMasking.maskEmails(error));
+                    LogMasking.scrub(error));
             return;
         }
         Instant next = now.plus(Backoff.after(item.attempts(), settings.baseBackoff(), settings.maxBackoff(),
@@ -170,7 +179,7 @@ public final class LeasedQueueWorker<T extends LeasedItem> {
         work.failed(item, error, false);
         Logger.Level level = item.attempts() <= 1 ? Logger.Level.WARN : Logger.Level.INFO;
         LOG.logf(level, "%s %s attempt %d failed, next at %s: %s", label, item.id(), item.attempts(), next,
-                LogMasking.maskEmails(error));
+                LogMasking.scrub(error));
     }
 
     /** At most {@value #MAX_ERROR_LENGTH} characters, and none PostgreSQL cannot store (a poison item may be quoted). */

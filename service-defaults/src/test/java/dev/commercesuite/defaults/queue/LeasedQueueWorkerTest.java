@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -162,6 +163,21 @@ class LeasedQueueWorkerTest {
     }
 
     @Test
+    void anOutcomeThatCannotBeRecordedEndsTheBatchSoTheRestIsNotWorkedBlind() {
+        queue.add();
+        queue.add();
+        queue.failRecording = true;
+        AtomicInteger worked = new AtomicInteger();
+        drainWith(3, Duration.ofSeconds(1), new LeasedWork<>() {
+            @Override
+            public void process(Record item) {
+                worked.incrementAndGet();
+            }
+        });
+        assertEquals(1, worked.get(), "the second item is left to its lease, not done while nothing can be recorded");
+    }
+
+    @Test
     void aBriefOutageWhileRecordingASuccessIsWaitedOutSoTheWorkIsNotDoneTwice() {
         UUID id = queue.add();
         queue.recordingFailures = 2;
@@ -201,7 +217,7 @@ class LeasedQueueWorkerTest {
         LeasedQueueWorker.Settings settings = new LeasedQueueWorker.Settings(10, lease, BASE,
                 Duration.ofHours(1), maxAttempts, Duration.ofSeconds(15), false);
         new LeasedQueueWorker<>("Item", queue, work, settings, Clock.fixed(NOW, ZoneOffset.UTC))
-                .drain(() -> queue.rounds++ > 0);
+                .drain(() -> queue.rounds > 0);
     }
 
     record Record(UUID id, int attempts) implements LeasedItem {
@@ -235,6 +251,7 @@ class LeasedQueueWorkerTest {
 
         @Override
         public List<Record> claim(int limit, Instant now, Duration lease) {
+            rounds++;
             if (failClaims) {
                 throw new IllegalStateException("the database is away");
             }
