@@ -256,14 +256,19 @@ public class ProblemExceptionMappers {
                 request.path()));
     }
 
-    /** Agroal's acquisition timeout, or any SQLState of class 08 (connection exception) in the cause chain. */
+    /**
+     * Agroal's acquisition timeout, or in the cause chain an SQLState of class 08 (connection exception) or 57P01-03
+     * (PostgreSQL shutting down, crashed, or starting up: "cannot connect now").
+     */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql) {
                 if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
                     return true;
                 }
-                if (sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03"))) {
                     return true;
                 }
             }
